@@ -1,0 +1,72 @@
+"""The SQL models: every file in models/sql/ is one model, run in file-name order.
+
+A file `NN_name.sql` holds one SELECT statement (a chain of named CTEs ending in
+`select * from final`) and becomes the relation `name`: a view when the name starts
+with `stg_` or `int_` (staging and intermediate steps), a table otherwise (the marts).
+Parameters reach the SQL as DuckDB variables, read with getvariable('name').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from pipeline import config
+from pipeline.parameters import Parameters
+
+_FILE_NAME = re.compile(r"^(\d+)_([a-z0-9_]+)\.sql$")
+
+# parameter key -> SQL variable name
+SQL_VARIABLES = {
+    "retention.gap_days": "gap_days",
+    "model.min_observed_youth_months": "min_observed_youth_months",
+    "model.horizon_years": "horizon_years",
+}
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str
+    path: Path
+
+    @property
+    def materialisation(self) -> str:
+        return "view" if self.name.startswith(("stg_", "int_")) else "table"
+
+    def statement(self) -> str:
+        body = self.path.read_text(encoding="utf-8").strip().rstrip(";")
+        return f"create or replace {self.materialisation} {self.name} as\n{body}"
+
+
+def sql_models(directory: Path = config.MODELS_SQL_DIR) -> list[SqlModel]:
+    """The model files in dependency (file-name) order."""
+    models = []
+    for path in sorted(directory.glob("*.sql")):
+        match = _FILE_NAME.match(path.name)
+        if not match:
+            raise ValueError(f"model file {path.name} is not named NN_name.sql")
+        models.append(SqlModel(name=match.group(2), path=path))
+    return models
+
+
+def set_sql_variables(con: duckdb.DuckDBPyConnection, params: Parameters) -> None:
+    for key, variable in SQL_VARIABLES.items():
+        value = params.get(key)
+        if value is not None:
+            con.execute(f"set variable {variable} = ?", [value])
+
+
+def run_sql_models(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
+    """(Re)create every SQL model; returns the names built."""
+    set_sql_variables(con, params)
+    built = []
+    for model in sql_models():
+        try:
+            con.execute(model.statement())
+        except duckdb.Error as error:
+            raise RuntimeError(f"model {model.path.name} failed: {error}") from error
+        built.append(model.name)
+    return built
