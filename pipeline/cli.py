@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from pipeline import config
@@ -44,7 +45,7 @@ class UserError(Exception):
 
 
 def fail(error: Exception, code: int = EXIT_USAGE) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+    errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -86,8 +87,19 @@ def worst_exit_code(outcomes: list[ExportOutcome]) -> int:
     return EXIT_OK
 
 
-def check_exports(paths: list[Path], known_sha256: set[str], today: dt.date | None = None):
-    """Read and validate every export under the paths (nothing is written).
+def exports_under(paths: list[Path]) -> list[Path]:
+    """Every export under the given files and folders; none is a usage error."""
+    from pipeline import readers
+
+    found = readers.find_exports(paths)
+    if not found:
+        raise UserError(f"no exports found under {', '.join(str(p) for p in paths)} "
+                        "(an export is an .xlsx workbook or a folder holding meta.csv)")
+    return found
+
+
+def check_exports(found: list[Path], known_sha256: set[str], today: dt.date | None = None):
+    """Read and validate each export (nothing is written).
     Returns the validated exports, the rejections and one outcome per export."""
     from rich.progress import Progress
 
@@ -98,10 +110,6 @@ def check_exports(paths: list[Path], known_sha256: set[str], today: dt.date | No
 
     reference = load_reference()
     key = privacy.pseudonym_key_from_env()
-    found = readers.find_exports(paths)
-    if not found:
-        raise UserError(f"no exports found under {', '.join(str(p) for p in paths)} "
-                        "(an export is an .xlsx workbook or a folder holding meta.csv)")
     validated, rejections, outcomes = [], [], []
     seen = set(known_sha256)
     with Progress(console=errors, transient=True, disable=len(found) < 3) as progress:
@@ -152,7 +160,7 @@ def print_outcomes(outcomes: list[ExportOutcome], verb: str, max_messages: int =
             continue
         console.print(f"[bold]{o.name}[/]", highlight=False)
         for note in notes[:max_messages]:
-            console.print(f"  - {note}", highlight=False, markup=False)
+            console.print(f"  - {note}", highlight=False, markup=False, soft_wrap=True)
         if len(notes) > max_messages:
             console.print(f"  ... and {len(notes) - max_messages} more (all are in the quarantine table and the "
                           "data-quality report)", highlight=False)
@@ -161,17 +169,18 @@ def print_outcomes(outcomes: list[ExportOutcome], verb: str, max_messages: int =
 def ingest_paths(paths: list[Path], warehouse: Path) -> int:
     from pipeline import warehouse as wh
 
+    found = exports_under(paths)
     con = wh.connect(warehouse)
     try:
         known = {row[0] for row in con.execute("select sha256 from exports").fetchall()}
-        validated, rejections, outcomes = check_exports(paths, known)
+        validated, rejections, outcomes = check_exports(found, known)
         ids = wh.write_ingest(con, validated, rejections)
     finally:
         con.close()
     print_outcomes(outcomes, "ingested")
     if ids:
         console.print(f"Loaded {len(ids)} export(s) into {warehouse}. The models are now out of date: "
-                      "run `joballiance build` (or `joballiance run`).")
+                      "run `joballiance build` (or `joballiance run`).", soft_wrap=True)
     return worst_exit_code(outcomes)
 
 
@@ -194,7 +203,7 @@ def validate(
 ) -> None:
     """Check exports against the format and report every problem; loads nothing."""
     try:
-        _, _, outcomes = check_exports(paths, set())
+        _, _, outcomes = check_exports(exports_under(paths), set())
     except _user_errors() as error:
         raise fail(error) from None
     print_outcomes(outcomes, "validated", max_messages=50)

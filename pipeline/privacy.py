@@ -75,9 +75,8 @@ def pseudonymised(values: pd.Series, key: bytes) -> pd.Series:
     mask = cpr_mask(values)
     if not mask.any():
         return values
-    result = values.copy()
-    result[mask] = [pseudonym(v, key) for v in values[mask]]
-    return result
+    replaced = values[mask].map(lambda v: pseudonym(v, key))
+    return values.where(~mask, replaced.reindex(values.index))
 
 
 def mask_cpr(text: object) -> str:

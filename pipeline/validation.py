@@ -408,7 +408,7 @@ def add_participant_row_rules(sheet: RawSheet, typed: pd.DataFrame, found: _Coll
                   f"STU ends ({typed.at[row, 'stu_end_date'].date()}) before it starts "
                   f"({typed.at[row, 'stu_start_date'].date()})")
     phases = typed[list(PHASES)]
-    running = phases.cummax(axis=1, skipna=True).shift(1, axis=1)
+    running = phases.cummax(axis=1).ffill(axis=1).shift(1, axis=1)
     for position, phase in enumerate(PHASES[1:], start=1):
         earlier = phases[phase] < running[phase]
         for row in earlier[earlier.fillna(False)].index:
