@@ -142,7 +142,7 @@ def check_exports(found: list[Path], known_sha256: set[str], today: dt.date | No
 def print_outcomes(outcomes: list[ExportOutcome], verb: str, max_messages: int = 10) -> None:
     """A short table per export, then the first messages of each export that has any."""
     table = Table(title=f"Exports {verb}", title_justify="left")
-    table.add_column("export")
+    table.add_column("export", overflow="fold")
     table.add_column("result")
     for column in ("rows read", "loaded", "quarantined"):
         table.add_column(column, justify="right")

@@ -323,3 +323,17 @@ def test_quarantine_values_mask_cpr_numbers(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", youths))
     assert "xxxxxx-xxxx" in messages(result)
     assert "010203" not in messages(result) + str(result.quarantine.to_dict())
+
+
+def test_a_partnership_added_to_the_reference_file_is_accepted(tmp_path: Path) -> None:
+    import shutil
+
+    from pipeline import config
+
+    reference_dir = tmp_path / "reference"
+    shutil.copytree(config.REFERENCE_DIR, reference_dir)
+    with (reference_dir / "partnerships.csv").open("a", encoding="utf-8") as handle:
+        handle.write("ny-partner-odense,STU Odense,461,2025-08-01\n")
+    export = write_csv_export(tmp_path / "e", [GOOD_YOUTH], GOOD_SPELLS, partnership_id="ny-partner-odense")
+    result = validate_export(read_export(export), load_reference(reference_dir), None, TODAY)
+    assert result.partnership_id == "ny-partner-odense" and result.rows_quarantined == 0
