@@ -7,9 +7,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import write_csv_export
 from typer.testing import CliRunner
 
-from conftest import write_csv_export
 from pipeline import warehouse as wh
 from pipeline.cli import app
 

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import write_csv_export, write_xlsx_export
+
 from pipeline.readers import ExportRejected, read_export
 from pipeline.reference import load_reference
 from pipeline.validation import ValidatedExport, parse_dates, parse_numbers, validate_export
