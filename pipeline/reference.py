@@ -43,6 +43,7 @@ class Reference:
         lookup: dict[str, str] = {}
         for row in self.statuses.itertuples():
             lookup[_normalise_label(row.status)] = row.status
+            lookup[_normalise_label(row.label_da)] = row.status  # the label the reports and template show
             for alias in str(row.aliases_da).split("|"):
                 lookup[_normalise_label(alias)] = row.status
         return lookup

@@ -337,3 +337,10 @@ def test_a_partnership_added_to_the_reference_file_is_accepted(tmp_path: Path) -
     export = write_csv_export(tmp_path / "e", [GOOD_YOUTH], GOOD_SPELLS, partnership_id="ny-partner-odense")
     result = validate_export(read_export(export), load_reference(reference_dir), None, TODAY)
     assert result.partnership_id == "ny-partner-odense" and result.rows_quarantined == 0
+
+
+def test_the_display_labels_of_the_reports_are_accepted_too(tmp_path: Path) -> None:
+    spells = [["A1", "Job med løntilskud for førtidspensionister (skånejob)", "2022-07-01", "2022-07-31", "20"],
+              ["A1", "Andet/ukendt", "2022-08-01", "", ""]]
+    result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH], spells))
+    assert list(result.spells["status"]) == ["pension_wage_subsidy", "other"]
