@@ -1,0 +1,147 @@
+"""The economics at the warehouse's edge: read the SQL models' frames, write the savings tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline import config
+from pipeline.economics.tables import SavingsResult, compute_savings
+from pipeline.models import SQL_VARIABLES, sql_models
+from pipeline.parameters import Parameters
+
+COHORT_MODEL = "savings_cohort"
+DISTRIBUTION_MODEL = "savings_distribution"
+
+# table -> (frame attribute, column types); the contract's columns first, in its order
+TABLE_TYPES: dict[str, dict[str, str]] = {
+    "savings_by_year": {
+        "partnership_id": "varchar", "year": "bigint", "source": "varchar", "n_youth": "bigint",
+        "observable_youth_months": "bigint", "share_job": "double", "fte_per_youth": "double",
+        "gross_municipal_dkk": "double", "gross_state_dkk": "double", "cost_municipal_dkk": "double",
+        "cost_state_dkk": "double", "net_municipal_dkk": "double", "net_state_dkk": "double",
+        "net_total_dkk": "double", "net_municipal_per_youth_dkk": "double", "net_total_per_youth_dkk": "double",
+        "discount_factor": "double", "cumulative_net_total_dkk": "double", "cumulative_npv_total_dkk": "double",
+        "share_job_or_education": "double", "baseline_share_job_or_education": "double",
+        "baseline_fte_per_youth": "double",
+    },
+    "savings_summary": {
+        "partnership_id": "varchar", "n_youth": "bigint", "npv_net_total_dkk": "double",
+        "npv_net_municipal_dkk": "double", "break_even_year": "bigint",
+        "net_municipal_per_youth_year1_dkk": "double", "net_municipal_per_youth_year2_dkk": "double",
+        "npv_net_state_dkk": "double",
+    },
+    "national_scenario": {
+        "year": "bigint", "cohorts_active": "bigint", "net_total_dkk": "double", "net_municipal_dkk": "double",
+        "extra_fte": "double",
+    },
+    "sensitivity_oneway": {
+        "parameter": "varchar", "low": "double", "high": "double", "npv_low_dkk": "double",
+        "npv_high_dkk": "double", "base": "double", "npv_base_dkk": "double",
+    },
+    "monte_carlo_summary": {
+        "partnership_id": "varchar", "draws": "bigint", "seed": "bigint", "mean_npv_dkk": "double",
+        "p5_npv_dkk": "double", "p50_npv_dkk": "double", "p95_npv_dkk": "double", "prob_npv_positive": "double",
+    },
+    "published_comparison": {
+        "figure": "varchar", "unit": "varchar", "published": "double", "computed": "double",
+        "source": "varchar", "note": "varchar",
+    },
+    "savings_parameters": {"key": "varchar", "value": "varchar", "source": "varchar"},
+}
+
+
+def read_published(directory: Path = config.REFERENCE_DIR) -> pd.DataFrame:
+    """data/reference/published_figures.csv (figure, unit, value, source, note)."""
+    return pd.read_csv(directory / "published_figures.csv", dtype=str, keep_default_na=False)
+
+
+def _has_relation(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute(
+        "select count(*) from information_schema.tables where table_name = ? and table_schema = current_schema()",
+        [name],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def _outcome_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
+    return con.execute("select * from outcome_12m_summary").df() if _has_relation(con, "outcome_12m_summary") else None
+
+
+def _result_frames(result: SavingsResult) -> dict[str, pd.DataFrame]:
+    return {
+        "savings_by_year": result.by_year,
+        "savings_summary": result.summary,
+        "national_scenario": result.national,
+        "sensitivity_oneway": result.sensitivity,
+        "monte_carlo_summary": result.monte_carlo if result.monte_carlo is not None else pd.DataFrame(),
+        "published_comparison": result.comparison,
+        "savings_parameters": result.parameters.assign(value=result.parameters["value"].astype(str)),
+    }
+
+
+def _write_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str]) -> None:
+    frame = frame.reindex(columns=list(types))
+    frame = frame.astype(object).where(frame.notna(), None)
+    selects = ", ".join(f'cast("{column}" as {kind}) as "{column}"' for column, kind in types.items())
+    relation = f"_economics_{name}"
+    con.register(relation, frame)
+    try:
+        con.execute(f"create or replace table {name} as select {selects} from {relation}")
+    finally:
+        con.unregister(relation)
+
+
+def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
+    """Write every savings table from the built SQL models (the caller holds the transaction)."""
+    cohort = con.execute(f"select * from {COHORT_MODEL}").df()
+    distribution = con.execute(f"select * from {DISTRIBUTION_MODEL}").df()
+    draws = params.get("uncertainty.draws")
+    result = compute_savings(
+        cohort, distribution, params, read_published(), _outcome_summary(con), None if draws is None else int(draws)
+    )
+    built = []
+    for name, frame in _result_frames(result).items():
+        _write_table(con, name, frame, TABLE_TYPES[name])
+        built.append(name)
+    return built
+
+
+def _model_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """A model's SELECT run as a query: its rows under the session's variables, nothing stored."""
+    for model in sql_models():
+        if model.name == name:
+            return con.execute(model.path.read_text(encoding="utf-8").strip().rstrip(";")).df()
+    raise LookupError(f"no SQL model named {name}")
+
+
+def savings_report(
+    con: duckdb.DuckDBPyConnection, params: Parameters, monte_carlo: int | None = None
+) -> SavingsResult:
+    """The savings model on the warehouse's loaded data with these parameters; no table is changed.
+
+    The distribution is recomputed from the staging/intermediate views with the
+    parameters' horizon, so a scenario with another horizon works on a built warehouse.
+    The session variables are restored afterwards.
+    """
+    if not _has_relation(con, "int_youth_month_status"):
+        raise RuntimeError("the warehouse has no built models: run 'joballiance build' first")
+    previous = {
+        variable: con.execute(f"select getvariable('{variable}')").fetchone()[0]
+        for variable in SQL_VARIABLES.values()
+    }
+    try:
+        for key, variable in SQL_VARIABLES.items():
+            if params.get(key) is not None:
+                con.execute(f"set variable {variable} = ?", [params.get(key)])
+        cohort = _model_frame(con, COHORT_MODEL)
+        distribution = _model_frame(con, DISTRIBUTION_MODEL)
+    finally:
+        for variable, value in previous.items():
+            if value is None:
+                con.execute(f"reset variable {variable}")
+            else:
+                con.execute(f"set variable {variable} = ?", [value])
+    return compute_savings(cohort, distribution, params, read_published(), _outcome_summary(con), monte_carlo)
