@@ -1,0 +1,27 @@
+-- Spells of every export ever loaded, superseded ones too. As in stg_spells, an ongoing
+-- spell (no end_date) covers every day up to its export's date: end_date_effective.
+-- Grain: one row per spell per export.
+with spells_all as (
+    select * from spells_all
+),
+
+exports as (
+    select export_id, export_date from exports
+),
+
+final as (
+    select
+        spells_all.participant_id,
+        spells_all.status,
+        spells_all.category,
+        spells_all.start_date,
+        spells_all.end_date,
+        coalesce(spells_all.end_date, exports.export_date) as end_date_effective,
+        spells_all.end_date is null as ongoing,
+        spells_all.export_id,
+        exports.export_date
+    from spells_all
+    join exports using (export_id)
+)
+
+select * from final

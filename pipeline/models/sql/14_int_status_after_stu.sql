@@ -1,0 +1,64 @@
+-- Status of every youth of every export on fixed days after the end of STU.
+-- Grain: one row per youth per export per month m in {1, 3, 6, 12, 18, 24, 36}, for youths
+-- whose STU has ended (stu_end_date present).
+--   day        = stu_end_date + m calendar months (end of month clamps: 31 Jan + 1 = 28/29 Feb)
+--   observable = day is on or before the export date (nothing after it is observed)
+--   status     = status of the spell covering that day (dates inclusive, an ongoing spell
+--                runs to the export date); no covering spell -> 'other' (category unknown);
+--                NULL when the day is not observable.
+with youths as (
+    select export_id, participant_id, partnership_id, stu_end_date, export_date
+    from stg_participants_all
+    where stu_end_date is not null
+),
+
+spells as (
+    select export_id, participant_id, status, category, start_date, end_date_effective
+    from stg_spells_all
+),
+
+months as (
+    select unnest([1, 3, 6, 12, 18, 24, 36]) as month
+),
+
+youth_days as (
+    select
+        youths.*,
+        months.month,
+        cast(youths.stu_end_date + interval (months.month) month as date) as day
+    from youths
+    cross join months
+),
+
+covering_spell as (
+    -- Validation forbids overlapping spells, so at most one spell covers a day; should two
+    -- ever do, the later one is taken rather than counting the youth twice.
+    select
+        youth_days.*,
+        spells.status as spell_status,
+        spells.category as spell_category
+    from youth_days
+    left join spells
+        on spells.export_id = youth_days.export_id
+        and spells.participant_id = youth_days.participant_id
+        and youth_days.day between spells.start_date and spells.end_date_effective
+    qualify row_number() over (
+        partition by youth_days.export_id, youth_days.participant_id, youth_days.month
+        order by spells.start_date desc
+    ) = 1
+),
+
+final as (
+    select
+        export_id,
+        participant_id,
+        partnership_id,
+        month,
+        day,
+        day <= export_date as observable,
+        case when day <= export_date then coalesce(spell_status, 'other') end as status,
+        case when day <= export_date then coalesce(spell_category, 'unknown') end as category
+    from covering_spell
+)
+
+select * from final

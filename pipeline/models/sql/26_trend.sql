@@ -1,0 +1,83 @@
+-- Trend of the headline table over time: the twelve-month outcome distribution of every
+-- export, as of that export's own date (superseded exports included).
+-- Grain: one row per partnership x export date, plus 'ALL' x every date on which any
+-- partnership exported.
+--   A partnership row is its export of that date (should one partnership have two exports
+--   of the same date, the one not superseded, else the latest ingested).
+--   'ALL' on a date = every partnership's newest export on or before that date, each
+--   youth's outcome as of that export's date. On the newest date it equals the 'ALL' row
+--   of outcome_12m_summary.
+--   Shares are over all youths (n), as in outcome_12m_summary.
+with outcomes as (
+    select export_id, category from int_outcome_12m_by_export
+),
+
+exports as (
+    select export_id, partnership_id, export_date, superseded, ingested_at from exports
+),
+
+snapshots as (
+    -- one export per partnership and export date
+    select *
+    from exports
+    qualify row_number() over (
+        partition by partnership_id, export_date
+        order by superseded, ingested_at desc, export_id desc
+    ) = 1
+),
+
+programme_snapshots as (
+    -- for each date, each partnership's newest snapshot on or before it
+    select dates.as_of_date, snapshots.export_id
+    from (select distinct export_date as as_of_date from snapshots) as dates
+    join snapshots on snapshots.export_date <= dates.as_of_date
+    qualify row_number() over (
+        partition by dates.as_of_date, snapshots.partnership_id
+        order by snapshots.export_date desc
+    ) = 1
+),
+
+outcome_rows as (
+    select snapshots.partnership_id, snapshots.export_date, outcomes.category
+    from snapshots
+    join outcomes using (export_id)
+    union all
+    select 'ALL' as partnership_id, programme_snapshots.as_of_date as export_date, outcomes.category
+    from programme_snapshots
+    join outcomes using (export_id)
+),
+
+counts as (
+    select
+        partnership_id,
+        export_date,
+        count(*) as n,
+        count(*) filter (where category = 'job') as n_job,
+        count(*) filter (where category = 'education') as n_education,
+        count(*) filter (where category = 'in_programme') as n_in_programme,
+        count(*) filter (where category = 'public_support') as n_public_support,
+        count(*) filter (where category = 'unknown') as n_unknown
+    from outcome_rows
+    group by partnership_id, export_date
+),
+
+final as (
+    select
+        partnership_id,
+        export_date,
+        n,
+        n_job / n as share_job,
+        n_education / n as share_education,
+        n_in_programme / n as share_in_programme,
+        n_public_support / n as share_public_support,
+        n_unknown / n as share_unknown,
+        n_job,
+        n_education,
+        n_in_programme,
+        n_public_support,
+        n_unknown
+    from counts
+    order by partnership_id = 'ALL', partnership_id, export_date
+)
+
+select * from final

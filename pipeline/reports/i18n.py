@@ -1,0 +1,500 @@
+"""Every label and text of the reports, in Danish and English.
+
+`t(key, lang, **values)` returns the text with `{name}` fields filled in. Each entry holds
+both languages, so an English report is complete (tests check that no entry lacks one).
+Category and status labels come from data/reference/*.csv; partnership names from
+partnerships.csv and municipalities.csv.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from pipeline import config
+from pipeline.reference import load_reference
+from pipeline.reports.formatting import check_lang
+
+# key -> (Danish, English)
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- report titles and title page
+    "title.programme": ("Model Joballiancen – resultater for programmet", "Model Joballiancen – programme results"),
+    "title.partnership": ("Model Joballiancen – halvårlig opfølgning", "Model Joballiancen – half-year follow-up"),
+    "title.economics": ("Model Joballiancen – samfundsøkonomisk beregning",
+                        "Model Joballiancen – cost-benefit calculation"),
+    "title.data_quality": ("Model Joballiancen – datakvalitet", "Model Joballiancen – data quality"),
+    "subtitle.programme": ("Til bevillingsgivere og Ligeværd", "For funders and Ligeværd"),
+    "subtitle.partnership": ("Til partnerskabets styregruppe", "For the partnership's steering group"),
+    "subtitle.economics": ("Til økonomer: forudsætninger, formler og følsomhed",
+                           "For economists: assumptions, formulas and sensitivity"),
+    "subtitle.data_quality": ("Intern rapport til dataansvarlige", "Internal report for data managers"),
+    "title.exports": ("Udtræk bag rapporten", "Exports behind the report"),
+    "title.rendered": ("Dannet {date}", "Rendered {date}"),
+    "title.params": ("Parameterfil: {path}", "Parameter file: {path}"),
+    "title.min_cell": ("Små tal: antal under {n} vises som «<{n}»", "Small numbers: counts below {n} show as '<{n}'"),
+    "title.synthetic": ("Rapporten bygger på syntetiske demodata – ikke rigtige unge.",
+                        "This report is built on synthetic demo data – not real youths."),
+    "title.partly_synthetic": ("Nogle udtræk er syntetiske demodata (markeret nedenfor).",
+                               "Some exports are synthetic demo data (marked below)."),
+    "title.recomputed": (
+        "Besparelserne er beregnet med denne parameterfil ud fra lagerets data (lageret er bygget med en anden).",
+        "The savings are computed with this parameter file from the warehouse's data (the warehouse was built "
+        "with another).",
+    ),
+    "title.no_exports": ("Der er ingen indlæste udtræk.", "No exports are loaded."),
+    "synthetic.yes": ("syntetiske demodata", "synthetic demo data"),
+    "synthetic.no": ("rigtige data", "real data"),
+    # --- common column names
+    "col.partnership": ("Partnerskab", "Partnership"),
+    "col.stu_place": ("STU-sted", "STU place"),
+    "col.export_date": ("Udtræksdato", "Export date"),
+    "col.export_id": ("Udtræk", "Export"),
+    "col.data": ("Data", "Data"),
+    "col.category": ("Status", "Status"),
+    "col.status": ("Status", "Status"),
+    "col.n": ("Antal", "Number"),
+    "col.share": ("Andel", "Share"),
+    "col.youths": ("Unge", "Youths"),
+    "col.published_pilot": ("Pilot 2019–23 (publiceret)", "Pilot 2019–23 (published)"),
+    "col.programme_avg": ("Hele programmet", "Whole programme"),
+    "col.cohort": ("Årgang (STU-slut)", "Cohort (STU end)"),
+    "col.n_observable": ("Kan opgøres", "Observable"),
+    "col.n_job": ("I job", "In a job"),
+    "col.rate": ("Beskæftigelse", "Employment rate"),
+    "col.share_job": ("Andel i job", "Share in a job"),
+    "col.interval": ("95 %-interval", "95% interval"),
+    "col.month": ("Måneder efter STU", "Months after STU"),
+    "col.phase": ("Fase", "Phase"),
+    "col.n_reached": ("Nået", "Reached"),
+    "col.share_reached": ("Andel nået", "Share reached"),
+    "col.median_days": ("Median dage fra forrige fase", "Median days from previous phase"),
+    "col.n_at_risk": ("I risiko", "At risk"),
+    "col.survival": ("Stadig i job", "Still in a job"),
+    "col.year": ("År", "Year"),
+    "col.source": ("Kilde", "Source"),
+    "col.n_youth": ("Unge", "Youths"),
+    "col.npv_total": ("Nutidsværdi, offentlig netto", "NPV, public net"),
+    "col.npv_municipal": ("Nutidsværdi, kommunal netto", "NPV, municipal net"),
+    "col.break_even": ("Tjent hjem i år", "Break-even year"),
+    "col.mun_per_youth_y1": ("Kommunal netto pr. ung, år 1", "Municipal net per youth, year 1"),
+    "col.mun_per_youth_y2": ("Kommunal netto pr. ung, år 2", "Municipal net per youth, year 2"),
+    "col.observable_months": ("Opgjorte ungemåneder", "Observed youth-months"),
+    "col.possible_months": ("Mulige ungemåneder", "Possible youth-months"),
+    "col.unobserved_months": ("Endnu ikke observerbare", "Not yet observable"),
+    "col.fte_per_youth": ("Årsværk pr. ung", "FTE per youth"),
+    "col.gross_municipal": ("Brutto, kommune", "Gross, municipality"),
+    "col.gross_state": ("Brutto, stat", "Gross, state"),
+    "col.cost_municipal": ("Udgift, kommune", "Cost, municipality"),
+    "col.cost_state": ("Udgift, stat", "Cost, state"),
+    "col.net_municipal": ("Netto, kommune", "Net, municipality"),
+    "col.net_state": ("Netto, stat", "Net, state"),
+    "col.net_total": ("Netto, i alt", "Net, total"),
+    "col.net_municipal_per_youth": ("Kommunal netto pr. ung", "Municipal net per youth"),
+    "col.net_total_per_youth": ("Netto i alt pr. ung", "Total net per youth"),
+    "col.discount_factor": ("Diskonteringsfaktor", "Discount factor"),
+    "col.cumulative_net": ("Akkumuleret netto", "Cumulative net"),
+    "col.cumulative_npv": ("Akkumuleret nutidsværdi", "Cumulative NPV"),
+    "col.cohorts_active": ("Aktive årgange", "Active cohorts"),
+    "col.extra_fte": ("Ekstra fuldtidsbeskæftigede", "Extra full-time employed"),
+    "col.figure": ("Tal", "Figure"),
+    "col.published": ("Publiceret", "Published"),
+    "col.computed": ("Beregnet her", "Computed here"),
+    "col.computed_from": ("Beregnet ud fra", "Computed from"),
+    "col.parameter": ("Parameter", "Parameter"),
+    "col.value": ("Værdi", "Value"),
+    "col.low": ("Lav", "Low"),
+    "col.high": ("Høj", "High"),
+    "col.npv_low": ("Nutidsværdi ved lav", "NPV at low"),
+    "col.npv_high": ("Nutidsværdi ved høj", "NPV at high"),
+    "col.draws": ("Trækninger", "Draws"),
+    "col.seed": ("Frø", "Seed"),
+    "col.mean_npv": ("Middel", "Mean"),
+    "col.p5": ("5 %-fraktil", "5th percentile"),
+    "col.p50": ("Median", "Median"),
+    "col.p95": ("95 %-fraktil", "95th percentile"),
+    "col.prob_positive": ("Sandsynlighed for gevinst", "Probability of a gain"),
+    "col.file": ("Fil", "File"),
+    "col.sha256": ("SHA-256", "SHA-256"),
+    "col.package": ("Pakke", "Package"),
+    "col.version": ("Version", "Version"),
+    "col.rows_read": ("Rækker læst", "Rows read"),
+    "col.rows_loaded": ("Indlæst", "Loaded"),
+    "col.rows_quarantined": ("I karantæne", "Quarantined"),
+    "col.superseded": ("Afløst", "Superseded"),
+    "col.ingested_at": ("Indlæst den", "Ingested on"),
+    "col.sheet": ("Ark", "Sheet"),
+    "col.row": ("Række", "Row"),
+    "col.column": ("Kolonne", "Column"),
+    "col.reason": ("Besked", "Message"),
+    "col.message": ("Besked", "Message"),
+    "col.dropped_columns": ("Fjernede kolonner", "Dropped columns"),
+    "col.attempted_at": ("Forsøgt", "Attempted"),
+    "col.due": ("Kan opgøres fra", "Observable from"),
+    "col.measure": ("Mål", "Measure"),
+    "col.item": ("Punkt", "Item"),
+    "col.superseded_by": ("Afløst af", "Superseded by"),
+    # --- common values
+    "value.all": ("Hele programmet", "Whole programme"),
+    "value.total": ("I alt", "Total"),
+    "value.in_stu": ("Stadig i STU", "Still in STU"),
+    "value.yes": ("ja", "yes"),
+    "value.no": ("nej", "no"),
+    "value.none": ("ingen", "none"),
+    "value.observed": ("observeret", "observed"),
+    "value.projected": ("fremskrevet", "projected"),
+    "value.assumed": ("antaget", "assumed"),
+    "value.year_n": ("År {n}", "Year {n}"),
+    "value.month_n": ("{n} mdr.", "{n} mo."),
+    "value.phase_n": ("Fase {n}", "Phase {n}"),
+    "value.suppressed_segment": ("Skjult (små tal)", "Suppressed (small numbers)"),
+    "value.baseline_range": ("12–15 % i job eller uddannelse", "12–15% in a job or education"),
+    "value.not_available": ("ikke beregnet", "not computed"),
+    "value.no_break_even": ("ikke inden for horisonten", "not within the horizon"),
+    "phase.1": ("Afklaring og udvikling", "Assessment and development"),
+    "phase.2": ("Jobrettet indsats", "Job-oriented effort"),
+    "phase.3": ("Jobafklaring og træning", "Job assessment and training"),
+    "phase.4": ("Bæredygtig tilknytning", "Sustainable attachment"),
+    # --- section headings
+    "h.headline": ("Status 12 måneder efter STU", "Status 12 months after STU"),
+    "h.employment_rate": ("Beskæftigelse 12 måneder efter STU pr. partnerskab",
+                          "Employment 12 months after STU by partnership"),
+    "h.employment_rate_cohort": ("Beskæftigelse 12 måneder efter STU pr. årgang",
+                                 "Employment 12 months after STU by cohort"),
+    "h.status_profile": ("Status 1–36 måneder efter STU", "Status 1–36 months after STU"),
+    "h.retention": ("Fastholdelse i job", "Retention in work"),
+    "h.funnel": ("Forløbet gennem de fire faser", "Progress through the four phases"),
+    "h.trend": ("Udvikling over udtræk", "Trend over exports"),
+    "h.savings": ("Offentlige besparelser", "Public savings"),
+    "h.savings_by_year": ("Kommunal og offentlig besparelse år for år", "Municipal and public savings year by year"),
+    "h.national": ("Landsdækkende udrulning sammenholdt med HBS Economics",
+                   "National roll-out set against HBS Economics"),
+    "h.methods": ("Metode", "Methods"),
+    "h.dq_summary": ("Datakvalitet i korte træk", "Data quality in brief"),
+    "h.unobserved": ("Hvad kan endnu ikke opgøres", "What cannot be observed yet"),
+    "h.parameters": ("Forudsætninger", "Assumptions"),
+    "h.formulas": ("Beregningens trin", "Steps of the calculation"),
+    "h.year_table": ("Resultat år for år (hele programmet)", "Result year by year (whole programme)"),
+    "h.sensitivity": ("Følsomhed: én forudsætning ad gangen", "Sensitivity: one assumption at a time"),
+    "h.monte_carlo": ("Usikkerhed: Monte Carlo-simulering", "Uncertainty: Monte Carlo simulation"),
+    "h.switching": ("Skæringsværdi", "Switching value"),
+    "h.hbs": ("Sammenligning med HBS Economics", "Comparison with HBS Economics"),
+    "h.limits": ("Modellens begrænsninger", "Limits of the model"),
+    "h.reproducibility": ("Reproducerbarhed", "Reproducibility"),
+    "h.exports": ("Udtræk", "Exports"),
+    "h.quarantine": ("Rækker i karantæne", "Quarantined rows"),
+    "h.dropped": ("Fjernede kolonner", "Dropped columns"),
+    "h.warnings": ("Advarsler", "Warnings"),
+    "h.rejected": ("Afviste udtræk", "Rejected exports"),
+    "h.superseded": ("Afløste udtræk", "Superseded exports"),
+    # --- paragraphs
+    "p.headline": (
+        "Tabellen viser, hvor de unge var 12 måneder efter afsluttet STU, for alle unge i det nyeste udtræk "
+        "fra hvert partnerskab. Unge, der endnu ikke har været ude af STU i 12 måneder, tælles som «stadig i "
+        "forløb», præcis som i de publicerede pilottal. På landsplan er kun {baseline} af de unge i job eller "
+        "uddannelse det første år efter STU.",
+        "The table shows where the youths were 12 months after finishing STU, for every youth in the newest "
+        "export of each partnership. Youths who have not yet been out of STU for 12 months count as 'still in "
+        "the course', exactly as in the published pilot figures. Nationally, only {baseline} of the youths are "
+        "in a job or education in the first year after STU.",
+    ),
+    "p.employment_rate": (
+        "Andelen i job blandt de unge, hvis 12-måneders-status kan opgøres, med 95 %-konfidensinterval "
+        "(Wilson). Partnerskaber med færre end {min_cell} unge, der kan opgøres, vises ikke.",
+        "The share in a job among the youths whose 12-month status can be observed, with a 95% confidence "
+        "interval (Wilson). Partnerships with fewer than {min_cell} observable youths are not shown.",
+    ),
+    "p.status_profile": (
+        "Andel af de unge i hver status et givet antal måneder efter STU, blandt de unge, der er nået så langt. "
+        "Små grupper er slået sammen i den skraverede del.",
+        "Share of the youths in each status a given number of months after STU, among the youths who have "
+        "reached that month. Small groups are combined in the hatched part.",
+    ),
+    "p.retention": (
+        "Andelen, der stadig er i sit første job (Kaplan–Meier), regnet fra jobstart. Job adskilt af højst "
+        "{gap_days} dage regnes som ét forløb. Kurven stopper, hvor færre end {min_cell} unge er i risiko.",
+        "The share still in their first job (Kaplan–Meier), counted from the job start. Jobs separated by at "
+        "most {gap_days} days count as one episode. The curve stops where fewer than {min_cell} youths are at "
+        "risk.",
+    ),
+    "p.funnel": (
+        "Hvor mange unge der er nået hver fase, og hvor lang tid der typisk går fra forrige fase.",
+        "How many youths have reached each phase, and the typical time since the previous phase.",
+    ),
+    "p.trend": (
+        "Status 12 måneder efter STU, som hvert udtræk viste den. Tallene ændrer sig, efterhånden som flere "
+        "unge kan opgøres.",
+        "Status 12 months after STU as each export showed it. The figures change as more youths become "
+        "observable.",
+    ),
+    "p.savings": (
+        "Budgetøkonomisk resultat (SØM-metoden): forskellen mellem de unges faktiske status og en "
+        "sammenligningsgruppe uden modellen, ganget med de offentlige udgifter pr. helårsperson, fratrukket "
+        "forløbsudgiften. Nutidsværdi over {horizon} år med diskonteringsrate {rate}.",
+        "Budget-economic result (the SØM method): the difference between the youths' actual status and a "
+        "comparison group without the model, times the public cost per person-year, less the programme cost. "
+        "Net present value over {horizon} years at a discount rate of {rate}.",
+    ),
+    "p.national": (
+        "Hvis {youths} unge om året fulgte programmets gennemsnitlige forløb. Året, hvor alle {horizon} "
+        "årgange er aktive, sammenholdes med HBS Economics' skøn (januar 2024).",
+        "If {youths} youths a year followed the programme's average path. The year in which all {horizon} "
+        "cohorts are active is set against HBS Economics' estimate (January 2024).",
+    ),
+    "p.national_hbs": (
+        "HBS Economics: ca. 150 mio. kr. om året og ca. 700 flere fuldtidsbeskæftigede.",
+        "HBS Economics: about DKK 150 million a year and about 700 more full-time employed.",
+    ),
+    "p.savings_by_year": (
+        "År, hvor for få ungemåneder kan opgøres, er fremskrevet fra året før (markeret «fremskrevet»).",
+        "Years with too few observable youth-months are projected from the year before (marked 'projected').",
+    ),
+    "p.unobserved": (
+        "Unge, hvis 12-måneders-status endnu ikke kan opgøres, efter hvornår den kan, og de ungemåneder "
+        "i besparelsesberegningen, der ligger efter udtræksdatoen.",
+        "Youths whose 12-month status cannot be observed yet, by when it can, and the youth-months of the "
+        "savings calculation that lie after the export date.",
+    ),
+    "p.dq_summary": (
+        "{exports} udtræk er indlæst ({current} i brug), {rows_read} rækker læst, {rows_loaded} indlæst og "
+        "{rows_quarantined} sat i karantæne; {rejected} udtræk er afvist. Detaljer står i rapporten om "
+        "datakvalitet.",
+        "{exports} exports are loaded ({current} in use), {rows_read} rows read, {rows_loaded} loaded and "
+        "{rows_quarantined} quarantined; {rejected} exports were rejected. Details are in the data-quality "
+        "report.",
+    ),
+    "p.methods": (
+        "- **Data:** det nyeste udtræk fra hvert partnerskab; et udtræk er et fuldt øjebliksbillede, og intet "
+        "efter udtræksdatoen er kendt.\n"
+        "- **12-måneders-status:** status på dagen 12 kalendermåneder efter STU-slut. Unge uden STU-slut, "
+        "eller hvis dag ligger efter udtræksdatoen, tælles som «stadig i forløb».\n"
+        "- **Job** omfatter ordinær ansættelse, fleksjob, job med løntilskud for førtidspensionister og "
+        "beskyttet beskæftigelse.\n"
+        "- **Beskæftigelsesgrad:** andel i job blandt unge, der kan opgøres; 95 %-interval efter Wilson.\n"
+        "- **Fastholdelse:** Kaplan–Meier på første jobforløb; huller på højst {gap_days} dage lukkes; "
+        "igangværende job er censureret på udtræksdatoen.\n"
+        "- **Besparelser:** SØM-princippet med satser og kilder fra parameterfilen; år uden nok observationer "
+        "(under {min_months} ungemåneder) fremskrives.\n"
+        "- **Små tal:** antal under {min_cell} vises som «<{min_cell}», andele beregnet på færre unge vises "
+        "ikke, og en ekstra celle skjules, hvor en total ellers ville afsløre den første.",
+        "- **Data:** the newest export of each partnership; an export is a full snapshot, and nothing after "
+        "the export date is known.\n"
+        "- **12-month status:** the status on the day 12 calendar months after STU end. Youths without an STU "
+        "end, or whose day lies after the export date, count as 'still in the course'.\n"
+        "- **Job** covers ordinary employment, flexjob, jobs with wage subsidy for disability pensioners and "
+        "protected employment.\n"
+        "- **Employment rate:** share in a job among observable youths; 95% Wilson interval.\n"
+        "- **Retention:** Kaplan–Meier on the first job episode; gaps of at most {gap_days} days are closed; "
+        "ongoing jobs are censored at the export date.\n"
+        "- **Savings:** the SØM principle with rates and sources from the parameter file; years without enough "
+        "observations (under {min_months} youth-months) are projected.\n"
+        "- **Small numbers:** counts below {min_cell} show as '<{min_cell}', shares computed on fewer youths "
+        "are not shown, and a second cell is hidden where a total would otherwise reveal the first.",
+    ),
+    "p.parameters": (
+        "Alle forudsætninger fra parameterfilen {path} (SHA-256 {sha}) med værdi og kilde.",
+        "Every assumption from the parameter file {path} (SHA-256 {sha}) with its value and source.",
+    ),
+    "p.formulas": (
+        "1. **Observeret fordeling:** D(s) = ungemåneder i status s i år k / opgjorte ungemåneder i år k. "
+        "Året er observeret, når der er mindst {min_months} opgjorte ungemåneder.\n"
+        "2. **Fremskrivning:** ellers fremskrives året fra året før: jobandelen ganges med {retention}, og "
+        "det tabte går til «{loss_to}».\n"
+        "3. **Sammenligningsgruppe:** B(s) fra parameterfilens [baseline]; sidste år gentages.\n"
+        "4. **Bruttobesparelse** pr. budget b: antal unge · Σ_s (B(s) − D(s)) · helårsudgift(s) · andel_b(s).\n"
+        "5. **Forløbsudgift:** faktisk udgift pr. ung (ellers {cost}) bogført i år {cost_year}.\n"
+        "6. **Netto** = brutto − udgift; **nutidsværdi** = Σ_k netto_k · (1 + {rate})^−(k−1).",
+        "1. **Observed distribution:** D(s) = youth-months in status s in year k / observed youth-months in "
+        "year k. The year is observed when at least {min_months} youth-months are observed.\n"
+        "2. **Projection:** otherwise the year is projected from the year before: the job share is multiplied "
+        "by {retention}, and the loss goes to '{loss_to}'.\n"
+        "3. **Comparison group:** B(s) from the parameter file's [baseline]; the last year repeats.\n"
+        "4. **Gross saving** per budget b: number of youths · Σ_s (B(s) − D(s)) · annual cost(s) · share_b(s).\n"
+        "5. **Programme cost:** actual cost per youth (else {cost}) booked in year {cost_year}.\n"
+        "6. **Net** = gross − cost; **NPV** = Σ_k net_k · (1 + {rate})^−(k−1).",
+    ),
+    "p.sensitivity": (
+        "Nutidsværdien for hele programmet, når én forudsætning sættes til sin lave og høje værdi. "
+        "Den lodrette linje er hovedberegningen ({base}).",
+        "The whole programme's NPV when one assumption is set to its low and high value. The vertical line "
+        "is the main calculation ({base}).",
+    ),
+    "p.monte_carlo": (
+        "Alle usikre forudsætninger trækkes samtidig fra fordelingerne i [uncertainty].",
+        "Every uncertain assumption is drawn at once from the distributions in [uncertainty].",
+    ),
+    "p.switching": (
+        "Hvor stor en andel i job eller uddannelse det første år, der skal til, før programmet netop tjener "
+        "sig hjem (nutidsværdi 0). HBS Economics anslog ca. 26 %.",
+        "The share in a job or education in year 1 at which the programme just pays for itself (NPV 0). "
+        "HBS Economics put it at about 26%.",
+    ),
+    "p.switching_value": ("Skæringsværdi: {value} i job eller uddannelse i år 1.",
+                          "Switching value: {value} in a job or education in year 1."),
+    "p.switching_missing": ("Skæringsværdien er ikke beregnet i dette lager.",
+                            "The switching value is not computed in this warehouse."),
+    "p.limits": (
+        "- Sammenligningsgruppen er ikke en kontrolgruppe: den bygger på landstal for unge efter STU, ikke på "
+        "de samme unge uden modellen. Forskellen er derfor ikke en målt effekt.\n"
+        "- Få unge pr. partnerskab giver brede intervaller; senere år er fremskrevet, ikke målt.\n"
+        "- Satserne er gennemsnit pr. helårsperson; skat af løn og de unges egne indkomster indgår kun, "
+        "som parameterfilen angiver.\n"
+        "- Forløbsudgiften er den ekstra udgift til forløbet; STU'en selv indgår ikke.\n"
+        "- Fremskrivningen antager, at jobandelen falder med en fast rate hvert år.",
+        "- The comparison group is not a control group: it rests on national figures for youths after STU, not "
+        "on the same youths without the model. The difference is therefore not a measured effect.\n"
+        "- Few youths per partnership give wide intervals; later years are projected, not measured.\n"
+        "- The rates are averages per person-year; tax on wages and the youths' own incomes count only as the "
+        "parameter file states.\n"
+        "- The programme cost is the extra cost of the course; STU itself is not included.\n"
+        "- The projection assumes that the job share falls by a fixed rate every year.",
+    ),
+    "p.reproducibility": (
+        "Rapporten kan dannes igen med præcis de samme tal fra disse udtræk, denne parameterfil og disse "
+        "pakkeversioner.",
+        "The report can be rendered again with exactly the same figures from these exports, this parameter "
+        "file and these package versions.",
+    ),
+    "p.dq_intro": (
+        "Alle udtræk, der er forsøgt indlæst, og hvad der skete med hver række. Rækker læst = indlæst + "
+        "i karantæne for hvert udtræk. Rapporten er til internt brug og viser ikke personoplysninger "
+        "(CPR-numre er maskeret).",
+        "Every export that was offered for loading and what happened to each row. Rows read = loaded + "
+        "quarantined for each export. The report is for internal use and shows no personal data (CPR numbers "
+        "are masked).",
+    ),
+    "p.none_quarantined": ("Ingen rækker er sat i karantæne.", "No rows are quarantined."),
+    "p.none_dropped": ("Ingen kolonner er fjernet.", "No columns were dropped."),
+    "p.none_warnings": ("Ingen advarsler.", "No warnings."),
+    "p.none_rejected": ("Ingen udtræk er afvist.", "No exports were rejected."),
+    "p.none_superseded": ("Ingen udtræk er afløst.", "No exports are superseded."),
+    "p.no_data": ("Ingen data til denne del endnu.", "No data for this part yet."),
+    "p.table_missing": ("Tabellen {table} findes ikke i lageret endnu.",
+                       "The table {table} does not exist in the warehouse yet."),
+    "p.suppressed_chart": ("Ikke vist: for få unge.", "Not shown: too few youths."),
+    "p.baseline_note": ("Landsplan uden modellen: {baseline}.", "Nationally without the model: {baseline}."),
+    "p.steady_state": ("Året med alle årgange aktive: år {year}.", "The year with every cohort active: year {year}."),
+    "p.dropped_note": ("Kolonnernes navne vises; deres indhold er aldrig gemt.",
+                       "The columns' names are shown; their contents were never stored."),
+    "p.partnership_beside": ("Partnerskabet ({name}) side om side med hele programmet.",
+                             "The partnership ({name}) beside the whole programme."),
+    "p.mc_draws_note": ("Fordeling af nutidsværdien over {draws} trækninger (frø {seed}).",
+                        "Distribution of the NPV over {draws} draws (seed {seed})."),
+    "table.note": (
+        "«{small}»: færre end {n} unge. «{hidden}»: ikke vist af hensyn til små tal, eller ikke opgjort.",
+        "'{small}': fewer than {n} youths. '{hidden}': not shown because of small numbers, or not computed.",
+    ),
+    # --- chart texts
+    "chart.rate_title": ("Andel i job 12 måneder efter STU", "Share in a job 12 months after STU"),
+    "chart.rate_x": ("Andel i job (95 %-interval)", "Share in a job (95% interval)"),
+    "chart.profile_title": ("Status efter STU", "Status after STU"),
+    "chart.profile_x": ("Måneder efter STU", "Months after STU"),
+    "chart.share_y": ("Andel af de unge", "Share of the youths"),
+    "chart.retention_title": ("Stadig i første job", "Still in the first job"),
+    "chart.retention_x": ("Måneder siden jobstart", "Months since job start"),
+    "chart.retention_y": ("Andel stadig i job", "Share still in a job"),
+    "chart.funnel_title": ("Andel, der har nået hver fase", "Share who have reached each phase"),
+    "chart.funnel_x": ("Andel af de unge", "Share of the youths"),
+    "chart.trend_title": ("Andel i job 12 måneder efter STU, pr. udtræk",
+                          "Share in a job 12 months after STU, by export"),
+    "chart.trend_x": ("Udtræksdato", "Export date"),
+    "chart.trend_y": ("Andel i job", "Share in a job"),
+    "chart.savings_title": ("Akkumuleret nettobesparelse", "Cumulative net saving"),
+    "chart.savings_x": ("År efter STU", "Year after STU"),
+    "chart.savings_y": ("Mio. kr.", "DKK million"),
+    "chart.npv_title": ("Nutidsværdi pr. partnerskab", "NPV by partnership"),
+    "chart.npv_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
+    "chart.tornado_title": ("Nutidsværdi ved lav og høj værdi af hver forudsætning",
+                            "NPV at the low and high value of each assumption"),
+    "chart.tornado_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
+    "chart.mc_title": ("Fordeling af nutidsværdien", "Distribution of the NPV"),
+    "chart.mc_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
+    "chart.mc_y": ("Trækninger", "Draws"),
+    "chart.low": ("lav værdi", "low value"),
+    "chart.high": ("høj værdi", "high value"),
+    "chart.pilot": ("Pilot (publiceret)", "Pilot (published)"),
+    "chart.baseline": ("Landsplan uden modellen", "Nationally without the model"),
+    # --- data-quality summary labels
+    "dq.exports": ("Udtræk indlæst", "Exports loaded"),
+    "dq.current": ("Udtræk i brug", "Exports in use"),
+    "dq.rows_read": ("Rækker læst", "Rows read"),
+    "dq.rows_loaded": ("Rækker indlæst", "Rows loaded"),
+    "dq.rows_quarantined": ("Rækker i karantæne", "Rows quarantined"),
+    "dq.rejected": ("Afviste udtræk", "Rejected exports"),
+    "dq.warnings": ("Advarsler", "Warnings"),
+    # --- published comparison figure names
+    "fig.pilot_share_job_12m": ("Andel i job efter 12 mdr. (pilot)", "Share in a job after 12 months (pilot)"),
+    "fig.pilot_share_education_12m": ("Andel i uddannelse efter 12 mdr. (pilot)",
+                                      "Share in education after 12 months (pilot)"),
+    "fig.pilot_share_in_course_12m": ("Andel stadig i forløb efter 12 mdr. (pilot)",
+                                      "Share still in the course after 12 months (pilot)"),
+    "fig.pilot_share_public_support_12m": ("Andel på offentlig forsørgelse efter 12 mdr. (pilot)",
+                                           "Share on public support after 12 months (pilot)"),
+    "fig.hbs_national_annual_saving": ("Årlig offentlig besparelse ved national udrulning",
+                                       "Annual public saving of a national roll-out"),
+    "fig.hbs_national_extra_full_time_employed": ("Ekstra fuldtidsbeskæftigede om året",
+                                                  "Extra full-time employed a year"),
+    "fig.hbs_year2_net_saving_per_participant_total": ("Nettobesparelse pr. deltager i år 2, offentligt",
+                                                       "Net saving per participant in year 2, public"),
+    "fig.hbs_year2_net_saving_per_participant_municipal": ("Nettobesparelse pr. deltager i år 2, kommune",
+                                                           "Net saving per participant in year 2, municipal"),
+    "fig.hbs_break_even_share_job_or_education": ("Skæringsværdi: andel i job eller uddannelse",
+                                                  "Switching value: share in a job or education"),
+    "fig.baseline_share_job_or_education_year1": ("Andel i job eller uddannelse år 1 uden modellen",
+                                                  "Share in a job or education in year 1 without the model"),
+    "fig.hbs_assumed_share_job_or_education": ("HBS' antagne andel i job eller uddannelse med modellen",
+                                               "HBS' assumed share in a job or education with the model"),
+    "fig.hbs_year1": ("År 1", "Year 1"),
+    "fig.pilot_youths": ("Unge i piloten", "Youths in the pilot"),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang`, with `{name}` fields filled from `values`."""
+    da, en = TEXTS[key]
+    text = da if check_lang(lang) == "da" else en
+    return text.format(**values) if values else text
+
+
+def has_text(key: str) -> bool:
+    return key in TEXTS
+
+
+@lru_cache(maxsize=1)
+def _categories() -> pd.DataFrame:
+    frame = pd.read_csv(config.REFERENCE_DIR / "categories.csv", dtype=str, keep_default_na=False)
+    frame["sort_order"] = frame["sort_order"].astype(int)
+    return frame.sort_values("sort_order")
+
+
+def category_order() -> list[str]:
+    """Category codes in report order (job, education, in_programme, public_support, unknown)."""
+    return list(_categories()["category"])
+
+
+def category_label(code: str, lang: str) -> str:
+    """A category's label from data/reference/categories.csv."""
+    row = _categories().set_index("category").loc[code]
+    return str(row["label_da"] if check_lang(lang) == "da" else row["label_en"])
+
+
+def status_label(code: str, lang: str) -> str:
+    """A status code's label from data/reference/statuses.csv (the code itself if unknown)."""
+    statuses = load_reference().statuses.set_index("status")
+    if code not in statuses.index:
+        return code
+    return str(statuses.loc[code, "label_da" if check_lang(lang) == "da" else "label_en"])
+
+
+def partnership_name(partnership_id: str, lang: str) -> str:
+    """'STU place (municipality)' for a partnership id; 'Hele programmet' / 'Whole programme' for ALL."""
+    if partnership_id == "ALL":
+        return t("value.all", lang)
+    reference = load_reference()
+    rows = reference.partnerships.set_index("partnership_id")
+    if partnership_id not in rows.index:
+        return partnership_id
+    municipalities = reference.municipalities.set_index("municipality_code")["name"]
+    codes = str(rows.loc[partnership_id, "municipality_codes"]).split()
+    names = [str(municipalities.get(code, code)) for code in codes]
+    return f"{rows.loc[partnership_id, 'stu_place']} ({', '.join(names)})"
