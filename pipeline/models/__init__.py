@@ -59,14 +59,31 @@ def set_sql_variables(con: duckdb.DuckDBPyConnection, params: Parameters) -> Non
             con.execute(f"set variable {variable} = ?", [value])
 
 
-def run_sql_models(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
-    """(Re)create every SQL model; returns the names built."""
+def run_sql_models(
+    con: duckdb.DuckDBPyConnection, params: Parameters, directory: Path = config.MODELS_SQL_DIR
+) -> list[str]:
+    """(Re)create every SQL model; returns the names built. Relations left by models that
+    no longer exist (renamed or removed files) are dropped, so nobody reads a stale one."""
     set_sql_variables(con, params)
+    models = sql_models(directory)
+    drop_stale_models(con, models)
     built = []
-    for model in sql_models():
+    for model in models:
         try:
             con.execute(model.statement())
         except duckdb.Error as error:
             raise RuntimeError(f"model {model.path.name} failed: {error}") from error
         built.append(model.name)
     return built
+
+
+def drop_stale_models(con: duckdb.DuckDBPyConnection, current: list[SqlModel]) -> None:
+    """Drop the relations an earlier build made from model files that are gone."""
+    names = {m.name for m in current}
+    con.execute("create table if not exists sql_model_registry (name varchar primary key, kind varchar)")
+    for name, kind in con.execute("select name, kind from sql_model_registry").fetchall():
+        if name not in names:
+            con.execute(f"drop {kind} if exists {name}")
+    con.execute("delete from sql_model_registry")
+    for model in current:
+        con.execute("insert into sql_model_registry values (?, ?)", [model.name, model.materialisation])
