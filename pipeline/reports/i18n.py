@@ -19,28 +19,46 @@ from pipeline.reports.formatting import check_lang
 # key -> (Danish, English)
 TEXTS: dict[str, tuple[str, str]] = {
     # --- report titles and title page
-    "title.programme": ("Model Joballiancen – resultater for programmet", "Model Joballiancen – programme results"),
-    "title.partnership": ("Model Joballiancen – halvårlig opfølgning", "Model Joballiancen – half-year follow-up"),
-    "title.economics": ("Model Joballiancen – samfundsøkonomisk beregning",
-                        "Model Joballiancen – cost-benefit calculation"),
+    "title.programme": (
+        "Model Joballiancen – resultater for programmet",
+        "Model Joballiancen – programme results",
+    ),
+    "title.partnership": (
+        "Model Joballiancen – halvårlig opfølgning",
+        "Model Joballiancen – half-year follow-up",
+    ),
+    "title.economics": (
+        "Model Joballiancen – samfundsøkonomisk beregning",
+        "Model Joballiancen – cost-benefit calculation",
+    ),
     "title.data_quality": ("Model Joballiancen – datakvalitet", "Model Joballiancen – data quality"),
     "subtitle.programme": ("Til bevillingsgivere og Ligeværd", "For funders and Ligeværd"),
     "subtitle.partnership": ("Til partnerskabets styregruppe", "For the partnership's steering group"),
-    "subtitle.economics": ("Til økonomer: forudsætninger, formler og følsomhed",
-                           "For economists: assumptions, formulas and sensitivity"),
+    "subtitle.economics": (
+        "Til økonomer: forudsætninger, formler og følsomhed",
+        "For economists: assumptions, formulas and sensitivity",
+    ),
     "subtitle.data_quality": ("Intern rapport til dataansvarlige", "Internal report for data managers"),
     "title.exports": ("Udtræk bag rapporten", "Exports behind the report"),
     "title.rendered": ("Dannet {date}", "Rendered {date}"),
     "title.params": ("Parameterfil: {path}", "Parameter file: {path}"),
-    "title.min_cell": ("Små tal: antal under {n} vises som «<{n}»", "Small numbers: counts below {n} show as '<{n}'"),
-    "title.synthetic": ("Rapporten bygger på syntetiske demodata – ikke rigtige unge.",
-                        "This report is built on synthetic demo data – not real youths."),
-    "title.partly_synthetic": ("Nogle udtræk er syntetiske demodata (markeret nedenfor).",
-                               "Some exports are synthetic demo data (marked below)."),
+    "title.min_cell": (
+        "Små tal: antal under {n} vises som «<{n}»",
+        "Small numbers: counts below {n} show as '<{n}'",
+    ),
+    "title.synthetic": (
+        "Rapporten bygger på syntetiske demodata – ikke rigtige unge.",
+        "This report is built on synthetic demo data – not real youths.",
+    ),
+    "title.partly_synthetic": (
+        "Nogle udtræk er syntetiske demodata (markeret nedenfor).",
+        "Some exports are synthetic demo data (marked below).",
+    ),
     "title.recomputed": (
-        "Besparelserne er beregnet med denne parameterfil ud fra lagerets data (lageret er bygget med en anden).",
-        "The savings are computed with this parameter file from the warehouse's data (the warehouse was built "
-        "with another).",
+        "Besparelserne er beregnet med denne parameterfil ud fra lagerets data "
+        "(lageret er bygget med en anden).",
+        "The savings are computed with this parameter file from the warehouse's data "
+        "(the warehouse was built with another).",
     ),
     "title.no_exports": ("Der er ingen indlæste udtræk.", "No exports are loaded."),
     "synthetic.yes": ("syntetiske demodata", "synthetic demo data"),
@@ -149,6 +167,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "value.phase_n": ("Fase {n}", "Phase {n}"),
     "value.suppressed_segment": ("Skjult (små tal)", "Suppressed (small numbers)"),
     "value.baseline_range": ("12–15 % i job eller uddannelse", "12–15% in a job or education"),
+    "value.as_above": ("som ovenfor", "as above"),
     "value.not_available": ("ikke beregnet", "not computed"),
     "value.no_break_even": ("ikke inden for horisonten", "not within the horizon"),
     "phase.1": ("Afklaring og udvikling", "Assessment and development"),
@@ -157,18 +176,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "phase.4": ("Bæredygtig tilknytning", "Sustainable attachment"),
     # --- section headings
     "h.headline": ("Status 12 måneder efter STU", "Status 12 months after STU"),
-    "h.employment_rate": ("Beskæftigelse 12 måneder efter STU pr. partnerskab",
-                          "Employment 12 months after STU by partnership"),
-    "h.employment_rate_cohort": ("Beskæftigelse 12 måneder efter STU pr. årgang",
-                                 "Employment 12 months after STU by cohort"),
+    "h.employment_rate": (
+        "Beskæftigelse 12 måneder efter STU pr. partnerskab",
+        "Employment 12 months after STU by partnership",
+    ),
+    "h.employment_rate_cohort": (
+        "Beskæftigelse 12 måneder efter STU pr. årgang",
+        "Employment 12 months after STU by cohort",
+    ),
     "h.status_profile": ("Status 1–36 måneder efter STU", "Status 1–36 months after STU"),
     "h.retention": ("Fastholdelse i job", "Retention in work"),
     "h.funnel": ("Forløbet gennem de fire faser", "Progress through the four phases"),
     "h.trend": ("Udvikling over udtræk", "Trend over exports"),
     "h.savings": ("Offentlige besparelser", "Public savings"),
-    "h.savings_by_year": ("Kommunal og offentlig besparelse år for år", "Municipal and public savings year by year"),
-    "h.national": ("Landsdækkende udrulning sammenholdt med HBS Economics",
-                   "National roll-out set against HBS Economics"),
+    "h.savings_by_year": (
+        "Kommunal og offentlig besparelse år for år",
+        "Municipal and public savings year by year",
+    ),
+    "h.national": (
+        "Landsdækkende udrulning sammenholdt med HBS Economics",
+        "National roll-out set against HBS Economics",
+    ),
     "h.methods": ("Metode", "Methods"),
     "h.dq_summary": ("Datakvalitet i korte træk", "Data quality in brief"),
     "h.unobserved": ("Hvad kan endnu ikke opgøres", "What cannot be observed yet"),
@@ -191,11 +219,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "p.headline": (
         "Tabellen viser, hvor de unge var 12 måneder efter afsluttet STU, for alle unge i det nyeste udtræk "
         "fra hvert partnerskab. Unge, der endnu ikke har været ude af STU i 12 måneder, tælles som «stadig i "
-        "forløb», præcis som i de publicerede pilottal. På landsplan er kun {baseline} af de unge i job eller "
+        "forløb», præcis som i de publicerede pilottal. På landsplan er kun {baseline} af de unge i job "
+        "eller "
         "uddannelse det første år efter STU.",
         "The table shows where the youths were 12 months after finishing STU, for every youth in the newest "
-        "export of each partnership. Youths who have not yet been out of STU for 12 months count as 'still in "
-        "the course', exactly as in the published pilot figures. Nationally, only {baseline} of the youths are "
+        "export of each partnership. Youths who have not yet been out of STU for 12 months count as 'still "
+        "in "
+        "the course', exactly as in the published pilot figures. Nationally, only {baseline} of the youths "
+        "are "
         "in a job or education in the first year after STU.",
     ),
     "p.employment_rate": (
@@ -205,7 +236,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "interval (Wilson). Partnerships with fewer than {min_cell} observable youths are not shown.",
     ),
     "p.status_profile": (
-        "Andel af de unge i hver status et givet antal måneder efter STU, blandt de unge, der er nået så langt. "
+        "Andel af de unge i hver status et givet antal måneder efter STU, blandt de unge, der er nået så "
+        "langt. "
         "Små grupper er slået sammen i den skraverede del.",
         "Share of the youths in each status a given number of months after STU, among the youths who have "
         "reached that month. Small groups are combined in the hatched part.",
@@ -214,7 +246,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Andelen, der stadig er i sit første job (Kaplan–Meier), regnet fra jobstart. Job adskilt af højst "
         "{gap_days} dage regnes som ét forløb. Kurven stopper, hvor færre end {min_cell} unge er i risiko.",
         "The share still in their first job (Kaplan–Meier), counted from the job start. Jobs separated by at "
-        "most {gap_days} days count as one episode. The curve stops where fewer than {min_cell} youths are at "
+        "most {gap_days} days count as one episode. The curve stops where fewer than {min_cell} youths are "
+        "at "
         "risk.",
     ),
     "p.funnel": (
@@ -264,7 +297,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "report.",
     ),
     "p.methods": (
-        "- **Data:** det nyeste udtræk fra hvert partnerskab; et udtræk er et fuldt øjebliksbillede, og intet "
+        "- **Data:** det nyeste udtræk fra hvert partnerskab; et udtræk er et fuldt øjebliksbillede, og "
+        "intet "
         "efter udtræksdatoen er kendt.\n"
         "- **12-måneders-status:** status på dagen 12 kalendermåneder efter STU-slut. Unge uden STU-slut, "
         "eller hvis dag ligger efter udtræksdatoen, tælles som «stadig i forløb».\n"
@@ -273,20 +307,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- **Beskæftigelsesgrad:** andel i job blandt unge, der kan opgøres; 95 %-interval efter Wilson.\n"
         "- **Fastholdelse:** Kaplan–Meier på første jobforløb; huller på højst {gap_days} dage lukkes; "
         "igangværende job er censureret på udtræksdatoen.\n"
-        "- **Besparelser:** SØM-princippet med satser og kilder fra parameterfilen; år uden nok observationer "
+        "- **Besparelser:** SØM-princippet med satser og kilder fra parameterfilen; år uden nok "
+        "observationer "
         "(under {min_months} ungemåneder) fremskrives.\n"
         "- **Små tal:** antal under {min_cell} vises som «<{min_cell}», andele beregnet på færre unge vises "
         "ikke, og en ekstra celle skjules, hvor en total ellers ville afsløre den første.",
         "- **Data:** the newest export of each partnership; an export is a full snapshot, and nothing after "
         "the export date is known.\n"
-        "- **12-month status:** the status on the day 12 calendar months after STU end. Youths without an STU "
+        "- **12-month status:** the status on the day 12 calendar months after STU end. Youths without an "
+        "STU "
         "end, or whose day lies after the export date, count as 'still in the course'.\n"
         "- **Job** covers ordinary employment, flexjob, jobs with wage subsidy for disability pensioners and "
         "protected employment.\n"
         "- **Employment rate:** share in a job among observable youths; 95% Wilson interval.\n"
         "- **Retention:** Kaplan–Meier on the first job episode; gaps of at most {gap_days} days are closed; "
         "ongoing jobs are censored at the export date.\n"
-        "- **Savings:** the SØM principle with rates and sources from the parameter file; years without enough "
+        "- **Savings:** the SØM principle with rates and sources from the parameter file; years without "
+        "enough "
         "observations (under {min_months} youth-months) are projected.\n"
         "- **Small numbers:** counts below {min_cell} show as '<{min_cell}', shares computed on fewer youths "
         "are not shown, and a second cell is hidden where a total would otherwise reveal the first.",
@@ -301,15 +338,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "2. **Fremskrivning:** ellers fremskrives året fra året før: jobandelen ganges med {retention}, og "
         "det tabte går til «{loss_to}».\n"
         "3. **Sammenligningsgruppe:** B(s) fra parameterfilens [baseline]; sidste år gentages.\n"
-        "4. **Bruttobesparelse** pr. budget b: antal unge · Σ_s (B(s) − D(s)) · helårsudgift(s) · andel_b(s).\n"
+        "4. **Bruttobesparelse** pr. budget b: antal unge · Σ_s (B(s) − D(s)) · helårsudgift(s) · "
+        "andel_b(s).\n"
         "5. **Forløbsudgift:** faktisk udgift pr. ung (ellers {cost}) bogført i år {cost_year}.\n"
         "6. **Netto** = brutto − udgift; **nutidsværdi** = Σ_k netto_k · (1 + {rate})^−(k−1).",
         "1. **Observed distribution:** D(s) = youth-months in status s in year k / observed youth-months in "
         "year k. The year is observed when at least {min_months} youth-months are observed.\n"
-        "2. **Projection:** otherwise the year is projected from the year before: the job share is multiplied "
+        "2. **Projection:** otherwise the year is projected from the year before: the job share is "
+        "multiplied "
         "by {retention}, and the loss goes to '{loss_to}'.\n"
         "3. **Comparison group:** B(s) from the parameter file's [baseline]; the last year repeats.\n"
-        "4. **Gross saving** per budget b: number of youths · Σ_s (B(s) − D(s)) · annual cost(s) · share_b(s).\n"
+        "4. **Gross saving** per budget b: number of youths · Σ_s (B(s) − D(s)) · annual cost(s) · "
+        "share_b(s).\n"
         "5. **Programme cost:** actual cost per youth (else {cost}) booked in year {cost_year}.\n"
         "6. **Net** = gross − cost; **NPV** = Σ_k net_k · (1 + {rate})^−(k−1).",
     ),
@@ -329,22 +369,29 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The share in a job or education in year 1 at which the programme just pays for itself (NPV 0). "
         "HBS Economics put it at about 26%.",
     ),
-    "p.switching_value": ("Skæringsværdi: {value} i job eller uddannelse i år 1.",
-                          "Switching value: {value} in a job or education in year 1."),
-    "p.switching_missing": ("Skæringsværdien er ikke beregnet i dette lager.",
-                            "The switching value is not computed in this warehouse."),
+    "p.switching_value": (
+        "Skæringsværdi: {value} i job eller uddannelse i år 1.",
+        "Switching value: {value} in a job or education in year 1.",
+    ),
+    "p.switching_missing": (
+        "Skæringsværdien er ikke beregnet i dette lager.",
+        "The switching value is not computed in this warehouse.",
+    ),
     "p.limits": (
-        "- Sammenligningsgruppen er ikke en kontrolgruppe: den bygger på landstal for unge efter STU, ikke på "
+        "- Sammenligningsgruppen er ikke en kontrolgruppe: den bygger på landstal for unge efter STU, ikke "
+        "på "
         "de samme unge uden modellen. Forskellen er derfor ikke en målt effekt.\n"
         "- Få unge pr. partnerskab giver brede intervaller; senere år er fremskrevet, ikke målt.\n"
         "- Satserne er gennemsnit pr. helårsperson; skat af løn og de unges egne indkomster indgår kun, "
         "som parameterfilen angiver.\n"
         "- Forløbsudgiften er den ekstra udgift til forløbet; STU'en selv indgår ikke.\n"
         "- Fremskrivningen antager, at jobandelen falder med en fast rate hvert år.",
-        "- The comparison group is not a control group: it rests on national figures for youths after STU, not "
+        "- The comparison group is not a control group: it rests on national figures for youths after STU, "
+        "not "
         "on the same youths without the model. The difference is therefore not a measured effect.\n"
         "- Few youths per partnership give wide intervals; later years are projected, not measured.\n"
-        "- The rates are averages per person-year; tax on wages and the youths' own incomes count only as the "
+        "- The rates are averages per person-year; tax on wages and the youths' own incomes count only as "
+        "the "
         "parameter file states.\n"
         "- The programme cost is the extra cost of the course; STU itself is not included.\n"
         "- The projection assumes that the job share falls by a fixed rate every year.",
@@ -369,17 +416,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "p.none_rejected": ("Ingen udtræk er afvist.", "No exports were rejected."),
     "p.none_superseded": ("Ingen udtræk er afløst.", "No exports are superseded."),
     "p.no_data": ("Ingen data til denne del endnu.", "No data for this part yet."),
-    "p.table_missing": ("Tabellen {table} findes ikke i lageret endnu.",
-                       "The table {table} does not exist in the warehouse yet."),
+    "p.table_missing": (
+        "Tabellen {table} findes ikke i lageret endnu.",
+        "The table {table} does not exist in the warehouse yet.",
+    ),
     "p.suppressed_chart": ("Ikke vist: for få unge.", "Not shown: too few youths."),
     "p.baseline_note": ("Landsplan uden modellen: {baseline}.", "Nationally without the model: {baseline}."),
-    "p.steady_state": ("Året med alle årgange aktive: år {year}.", "The year with every cohort active: year {year}."),
-    "p.dropped_note": ("Kolonnernes navne vises; deres indhold er aldrig gemt.",
-                       "The columns' names are shown; their contents were never stored."),
-    "p.partnership_beside": ("Partnerskabet ({name}) side om side med hele programmet.",
-                             "The partnership ({name}) beside the whole programme."),
-    "p.mc_draws_note": ("Fordeling af nutidsværdien over {draws} trækninger (frø {seed}).",
-                        "Distribution of the NPV over {draws} draws (seed {seed})."),
+    "p.steady_state": (
+        "Året med alle årgange aktive: år {year}.",
+        "The year with every cohort active: year {year}.",
+    ),
+    "p.dropped_note": (
+        "Kolonnernes navne vises; deres indhold er aldrig gemt.",
+        "The columns' names are shown; their contents were never stored.",
+    ),
+    "p.partnership_beside": (
+        "{name}: partnerskabets tal side om side med hele programmet.",
+        "{name}: the partnership's figures beside the whole programme.",
+    ),
+    "p.mc_draws_note": (
+        "Fordeling af nutidsværdien over {draws} trækninger (frø {seed}).",
+        "Distribution of the NPV over {draws} draws (seed {seed}).",
+    ),
     "table.note": (
         "«{small}»: færre end {n} unge. «{hidden}»: ikke vist af hensyn til små tal, eller ikke opgjort.",
         "'{small}': fewer than {n} youths. '{hidden}': not shown because of small numbers, or not computed.",
@@ -395,8 +453,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.retention_y": ("Andel stadig i job", "Share still in a job"),
     "chart.funnel_title": ("Andel, der har nået hver fase", "Share who have reached each phase"),
     "chart.funnel_x": ("Andel af de unge", "Share of the youths"),
-    "chart.trend_title": ("Andel i job 12 måneder efter STU, pr. udtræk",
-                          "Share in a job 12 months after STU, by export"),
+    "chart.trend_title": (
+        "Andel i job 12 måneder efter STU, pr. udtræk",
+        "Share in a job 12 months after STU, by export",
+    ),
     "chart.trend_x": ("Udtræksdato", "Export date"),
     "chart.trend_y": ("Andel i job", "Share in a job"),
     "chart.savings_title": ("Akkumuleret nettobesparelse", "Cumulative net saving"),
@@ -404,8 +464,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.savings_y": ("Mio. kr.", "DKK million"),
     "chart.npv_title": ("Nutidsværdi pr. partnerskab", "NPV by partnership"),
     "chart.npv_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
-    "chart.tornado_title": ("Nutidsværdi ved lav og høj værdi af hver forudsætning",
-                            "NPV at the low and high value of each assumption"),
+    "chart.tornado_title": (
+        "Nutidsværdi ved lav og høj værdi af hver forudsætning",
+        "NPV at the low and high value of each assumption",
+    ),
     "chart.tornado_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
     "chart.mc_title": ("Fordeling af nutidsværdien", "Distribution of the NPV"),
     "chart.mc_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
@@ -423,27 +485,50 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dq.rejected": ("Afviste udtræk", "Rejected exports"),
     "dq.warnings": ("Advarsler", "Warnings"),
     # --- published comparison figure names
-    "fig.pilot_share_job_12m": ("Andel i job efter 12 mdr. (pilot)", "Share in a job after 12 months (pilot)"),
-    "fig.pilot_share_education_12m": ("Andel i uddannelse efter 12 mdr. (pilot)",
-                                      "Share in education after 12 months (pilot)"),
-    "fig.pilot_share_in_course_12m": ("Andel stadig i forløb efter 12 mdr. (pilot)",
-                                      "Share still in the course after 12 months (pilot)"),
-    "fig.pilot_share_public_support_12m": ("Andel på offentlig forsørgelse efter 12 mdr. (pilot)",
-                                           "Share on public support after 12 months (pilot)"),
-    "fig.hbs_national_annual_saving": ("Årlig offentlig besparelse ved national udrulning",
-                                       "Annual public saving of a national roll-out"),
-    "fig.hbs_national_extra_full_time_employed": ("Ekstra fuldtidsbeskæftigede om året",
-                                                  "Extra full-time employed a year"),
-    "fig.hbs_year2_net_saving_per_participant_total": ("Nettobesparelse pr. deltager i år 2, offentligt",
-                                                       "Net saving per participant in year 2, public"),
-    "fig.hbs_year2_net_saving_per_participant_municipal": ("Nettobesparelse pr. deltager i år 2, kommune",
-                                                           "Net saving per participant in year 2, municipal"),
-    "fig.hbs_break_even_share_job_or_education": ("Skæringsværdi: andel i job eller uddannelse",
-                                                  "Switching value: share in a job or education"),
-    "fig.baseline_share_job_or_education_year1": ("Andel i job eller uddannelse år 1 uden modellen",
-                                                  "Share in a job or education in year 1 without the model"),
-    "fig.hbs_assumed_share_job_or_education": ("HBS' antagne andel i job eller uddannelse med modellen",
-                                               "HBS' assumed share in a job or education with the model"),
+    "fig.pilot_share_job_12m": (
+        "Andel i job efter 12 mdr. (pilot)",
+        "Share in a job after 12 months (pilot)",
+    ),
+    "fig.pilot_share_education_12m": (
+        "Andel i uddannelse efter 12 mdr. (pilot)",
+        "Share in education after 12 months (pilot)",
+    ),
+    "fig.pilot_share_in_course_12m": (
+        "Andel stadig i forløb efter 12 mdr. (pilot)",
+        "Share still in the course after 12 months (pilot)",
+    ),
+    "fig.pilot_share_public_support_12m": (
+        "Andel på offentlig forsørgelse efter 12 mdr. (pilot)",
+        "Share on public support after 12 months (pilot)",
+    ),
+    "fig.hbs_national_annual_saving": (
+        "Årlig offentlig besparelse ved national udrulning",
+        "Annual public saving of a national roll-out",
+    ),
+    "fig.hbs_national_extra_full_time_employed": (
+        "Ekstra fuldtidsbeskæftigede om året",
+        "Extra full-time employed a year",
+    ),
+    "fig.hbs_year2_net_saving_per_participant_total": (
+        "Nettobesparelse pr. deltager i år 2, offentligt",
+        "Net saving per participant in year 2, public",
+    ),
+    "fig.hbs_year2_net_saving_per_participant_municipal": (
+        "Nettobesparelse pr. deltager i år 2, kommune",
+        "Net saving per participant in year 2, municipal",
+    ),
+    "fig.hbs_break_even_share_job_or_education": (
+        "Skæringsværdi: andel i job eller uddannelse",
+        "Switching value: share in a job or education",
+    ),
+    "fig.baseline_share_job_or_education_year1": (
+        "Andel i job eller uddannelse år 1 uden modellen",
+        "Share in a job or education in year 1 without the model",
+    ),
+    "fig.hbs_assumed_share_job_or_education": (
+        "HBS' antagne andel i job eller uddannelse med modellen",
+        "HBS' assumed share in a job or education with the model",
+    ),
     "fig.hbs_year1": ("År 1", "Year 1"),
     "fig.pilot_youths": ("Unge i piloten", "Youths in the pilot"),
 }
