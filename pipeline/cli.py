@@ -51,9 +51,10 @@ def fail(error: Exception, code: int = EXIT_USAGE) -> typer.Exit:
 
 def _user_errors() -> tuple[type[Exception], ...]:
     from pipeline.parameters import ParameterError
+    from pipeline.reports.render import ReportError
     from pipeline.warehouse import WarehouseError
 
-    return (UserError, ParameterError, WarehouseError, FileNotFoundError)
+    return (UserError, ParameterError, WarehouseError, FileNotFoundError, ReportError)
 
 
 # ----------------------------------------------------------------------------- ingest / validate

@@ -163,7 +163,28 @@ def html_to_pdf(html_text: str, target: Path) -> None:
     HTML(string=html_text, base_url=str(target.parent)).write_pdf(target)
 
 
+KERNEL_START_ATTEMPTS = 3
+
+
 def _execute(job: ReportJob, output: Path) -> Any:
+    """Run the notebook; a kernel that dies while starting (two kernels started at the same
+    moment can pick the same free ports) is started again, an error in a cell is not."""
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        try:
+            return _execute_once(job, output)
+        except _KernelStartError as error:
+            if attempt == KERNEL_START_ATTEMPTS:
+                raise ReportError(
+                    f"report {job.label} ({job.notebook.name}) could not start its Python kernel: {error}"
+                ) from None
+    raise AssertionError("unreachable")
+
+
+class _KernelStartError(Exception):
+    pass
+
+
+def _execute_once(job: ReportJob, output: Path) -> Any:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -184,7 +205,13 @@ def _execute(job: ReportJob, output: Path) -> Any:
             f"report {job.label} ({job.notebook.name}) failed in cell {error.exec_count}: "
             f"{error.ename}: {error.evalue}"
         ) from None
-    except Exception as error:  # kernel did not start, notebook unreadable, ...
+    except RuntimeError as error:
+        if "kernel" in str(error).lower():
+            raise _KernelStartError(str(error)) from None
+        raise ReportError(
+            f"report {job.label} ({job.notebook.name}) could not run: {type(error).__name__}: {error}"
+        ) from None
+    except Exception as error:  # notebook unreadable, ...
         raise ReportError(
             f"report {job.label} ({job.notebook.name}) could not run: {type(error).__name__}: {error}"
         ) from None
