@@ -73,7 +73,7 @@ class Warehouse:
         )
 
     def build(self, gap_days: int = 31) -> duckdb.DuckDBPyConnection:
-        run_sql_models(self.con, Parameters({"retention": {"gap_days": gap_days}}))
+        run_sql_models(self.con, Parameters({"retention": {"gap_days": gap_days}, "model": {"horizon_years": 10}}))
         return self.con
 
 
@@ -334,7 +334,7 @@ def test_gap_days_must_be_set() -> None:
     wh.youth("e1", "y", "2022-01-01")
     wh.spell("e1", "y", "flexjob", "2023-01-01", None)
     with pytest.raises(RuntimeError, match="gap_days"):
-        run_sql_models(wh.con, Parameters({}))
+        run_sql_models(wh.con, Parameters({"model": {"horizon_years": 10}}))
 
 
 # ----------------------------------------------------------------------------- status profile, phases

@@ -1,13 +1,15 @@
--- Status of every youth of every export on fixed days after the end of STU.
--- Grain: one row per youth per export per month m in {1, 3, 6, 12, 18, 24, 36}, for youths
--- whose STU has ended (stu_end_date present).
+-- Status of every youth of every export month by month after the end of STU: the one
+-- definition of "status on a day after STU" that the 12-month outcome, the status profile
+-- and the savings model all read.
+-- Grain: one row per youth per export per month m = 1 .. max(36, 12 * horizon_years), for
+-- youths whose STU has ended (stu_end_date present). Readers filter the months they need.
 --   day        = stu_end_date + m calendar months (end of month clamps: 31 Jan + 1 = 28/29 Feb)
 --   observable = day is on or before the export date (nothing after it is observed)
 --   status     = status of the spell covering that day (dates inclusive, an ongoing spell
 --                runs to the export date); no covering spell -> 'other' (category unknown);
 --                NULL when the day is not observable.
 with youths as (
-    select export_id, participant_id, partnership_id, stu_end_date, export_date
+    select export_id, participant_id, partnership_id, stu_end_date, export_date, superseded
     from stg_participants_all
     where stu_end_date is not null
 ),
@@ -18,7 +20,10 @@ spells as (
 ),
 
 months as (
-    select unnest([1, 3, 6, 12, 18, 24, 36]) as month
+    select cast(month as bigint) as month
+    -- 36 months for the outcome figures; the savings model's horizon when it is longer
+    from generate_series(1, greatest(36, 12 * coalesce(cast(getvariable('horizon_years') as bigint), 0)))
+        as months(month)
 ),
 
 youth_days as (
@@ -53,6 +58,9 @@ final as (
         export_id,
         participant_id,
         partnership_id,
+        stu_end_date,
+        export_date,
+        superseded,
         month,
         day,
         day <= export_date as observable,

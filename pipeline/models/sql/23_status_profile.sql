@@ -3,15 +3,12 @@
 -- Grain: one row per partnership (plus 'ALL') x month x category with at least one youth.
 --   n_observable = youths with stu_end_date + m months on or before the export date
 --   share        = n / n_observable
-with newest_youths as (
-    select export_id, participant_id from stg_participants
-),
-
-observed as (
-    select status_after_stu.partnership_id, status_after_stu.month, status_after_stu.category
-    from int_status_after_stu as status_after_stu
-    join newest_youths using (export_id, participant_id)
-    where status_after_stu.observable
+with observed as (
+    select partnership_id, month, category
+    from int_status_after_stu
+    where not superseded
+        and observable
+        and month in (1, 3, 6, 12, 18, 24, 36)
 ),
 
 observed_with_all as (
