@@ -25,6 +25,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline import readers
 from pipeline.reference import load_reference
 from pipeline.template import PARTICIPANT_COLUMNS, SPELL_COLUMNS, save_workbook_stable
 
@@ -84,28 +85,9 @@ _SUPPORT_WEIGHTS = (0.5, 0.25, 0.15, 0.10)
 _COHORT_YEARS = (2020, 2021, 2022, 2023)
 _COHORT_WEIGHTS = (0.20, 0.27, 0.28, 0.25)
 
-# Danish column names of the CSV export (the aliases of CONTRACT §1).
-DANISH_PARTICIPANT_COLUMNS = {
-    "participant_id": "deltager_id",
-    "municipality_code": "kommunekode",
-    "birth_year": "fødselsår",
-    "sex": "køn",
-    "stu_start_date": "stu_start",
-    "stu_end_date": "stu_slut",
-    "phase1_start": "fase1_start",
-    "phase2_start": "fase2_start",
-    "phase3_start": "fase3_start",
-    "phase4_start": "fase4_start",
-    "programme_cost_dkk": "forløbsudgift_kr",
-}
-DANISH_SPELL_COLUMNS = {
-    "participant_id": "deltager_id",
-    "status": "status",
-    "start_date": "start",
-    "end_date": "slut",
-    "hours_per_week": "timer_pr_uge",
-    "employer_id": "arbejdsgiver_id",
-}
+# Danish column names of the CSV export: the aliases the readers accept.
+DANISH_PARTICIPANT_COLUMNS = readers.PARTICIPANT_COLUMNS
+DANISH_SPELL_COLUMNS = readers.SPELL_COLUMNS
 _PARTICIPANT_DATES = ("stu_start_date", "stu_end_date", "phase1_start", "phase2_start", "phase3_start",
                       "phase4_start")
 _SPELL_DATES = ("start_date", "end_date")

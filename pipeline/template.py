@@ -23,24 +23,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from pipeline import readers
 from pipeline.reference import Reference, load_reference, normalise_status_label
 
 META_COLUMNS = ("key", "value")
 META_KEYS = ("partnership_id", "export_date")
-PARTICIPANT_COLUMNS = (
-    "participant_id",
-    "municipality_code",
-    "birth_year",
-    "sex",
-    "stu_start_date",
-    "stu_end_date",
-    "phase1_start",
-    "phase2_start",
-    "phase3_start",
-    "phase4_start",
-    "programme_cost_dkk",
-)
-SPELL_COLUMNS = ("participant_id", "status", "start_date", "end_date", "hours_per_week", "employer_id")
+PARTICIPANT_COLUMNS = tuple(readers.PARTICIPANT_COLUMNS)  # the format's columns, in order
+SPELL_COLUMNS = tuple(readers.SPELL_COLUMNS)
 PARTICIPANT_DATE_COLUMNS = (
     "stu_start_date",
     "stu_end_date",
