@@ -104,6 +104,12 @@ def suppress_small(frame: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     return frame
 
 
+SOURCE_LABELS = {
+    "da": {"observed": "observeret", "projected": "fremskrevet", "assumed": "antaget"},
+    "en": {"observed": "observed", "projected": "projected", "assumed": "assumed"},
+}
+
+
 def _figure(row: pd.Series, column: str, lang: str) -> str:
     unit = row["unit"]
     if unit == "share":
@@ -160,7 +166,7 @@ def _print_all_path(result: SavingsResult, console: Console, text: dict, lang: s
     for row in path.itertuples(index=False):
         table.add_row(
             str(row.year),
-            "–" if pd.isna(row.source) else str(row.source),
+            "–" if pd.isna(row.source) else SOURCE_LABELS[lang].get(str(row.source), str(row.source)),
             str(row.n_youth) if isinstance(row.n_youth, str) else format_number(row.n_youth, lang),
             format_share(row.share_job, lang),
             format_number(row.net_total_dkk, lang),
