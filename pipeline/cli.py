@@ -129,6 +129,14 @@ def check_exports(found: list[Path], known_sha256: set[str], today: dt.date | No
                 reason = privacy.mask_cpr(str(error))
                 rejections.append(Rejection(str(path), sha, reason))
                 outcomes.append(ExportOutcome(path.name, "rejected", messages=[reason]))
+            except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
+                    OverflowError, UnicodeError, OSError) as error:
+                # A file that trips a bug must not stop the other exports or end in a traceback.
+                reason = privacy.mask_cpr(
+                    f"{path.name}: could not be read ({type(error).__name__}: {str(error)[:200]}); nothing of it "
+                    "was loaded. This is a fault in joballiance, not in the file: please report it")
+                rejections.append(Rejection(str(path), sha, reason))
+                outcomes.append(ExportOutcome(path.name, "rejected", messages=[reason]))
             else:
                 seen.add(sha)
                 validated.append(export)
@@ -175,9 +183,16 @@ def ingest_paths(paths: list[Path], warehouse: Path) -> int:
     try:
         known = {row[0] for row in con.execute("select sha256 from exports").fetchall()}
         validated, rejections, outcomes = check_exports(found, known)
-        ids = wh.write_ingest(con, validated, rejections)
+        try:
+            ids = wh.write_ingest(con, validated, rejections)
+        except OSError as error:
+            raise wh.WarehouseError(f"could not write to the warehouse {warehouse}: {error.strerror or error}; "
+                                    "nothing of this ingest was loaded") from None
     finally:
-        con.close()
+        try:
+            con.close()
+        except Exception:  # closing a warehouse whose disk is full may fail as well
+            pass
     print_outcomes(outcomes, "ingested")
     if ids:
         console.print(f"Loaded {len(ids)} export(s) into {warehouse}. The models are now out of date: "

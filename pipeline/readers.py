@@ -14,10 +14,12 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SHEETS = ("meta", "participants", "spells")
@@ -98,19 +100,21 @@ def _alias_map(sheet: str) -> dict[str, str]:
 
 
 def _sheet_frame(
-    sheet: str, location: str, header: list[object], rows: list[list[object]], text_cells: bool = False
+    sheet: str, location: str, header: list[object], grid: pd.DataFrame, text_cells: bool = False,
+    dropped: list[str] | None = None,
 ) -> RawSheet:
-    """Rename known columns, drop the others (names kept for the warning), index by user row."""
+    """Rename known columns, drop the others (names kept for the warning), index by user row.
+    `grid` holds the data rows, its columns the positions 0, 1, ... (missing cells None/NaN)."""
     if len(header) > MAX_COLUMNS:
         raise ExportRejected(f"{location}: {len(header)} columns; an export has at most {MAX_COLUMNS}")
     aliases = _alias_map(sheet)
     keep: list[tuple[int, str]] = []
-    dropped: list[str] = []
+    dropped = list(dropped or [])
     seen: dict[str, str] = {}
     for position, raw_name in enumerate(header):
         name = canonical_header(raw_name)
         if not name:
-            if any(position < len(r) and r[position] not in (None, "") for r in rows):
+            if position in grid.columns and _has_content(grid[position]):
                 dropped.append(f"(column {position + 1} without a name)")
             continue
         if name not in aliases:
@@ -127,19 +131,46 @@ def _sheet_frame(
     missing = [c for c in REQUIRED_COLUMNS[sheet] if c not in seen]
     if missing:
         expected = ", ".join(f"'{c}' (Danish '{COLUMNS[sheet][c]}')" for c in missing)
-        raise ExportRejected(f"{location}: required column missing: {expected}")
-    data = {canonical: [r[p] if p < len(r) else None for r in rows] for p, canonical in keep}
-    frame = pd.DataFrame(data, dtype="object")
-    frame.index = pd.RangeIndex(2, 2 + len(rows), name="row_number")
-    if text_cells:  # CSV: every cell is already text; stripping is vectorised
-        frame = frame.astype("string").apply(lambda column: column.str.strip())
-    else:
-        frame = frame.apply(lambda column: column.map(_cell_text)).astype("string")
-    frame = frame.replace("", pd.NA)
-    nonempty = frame.notna().any(axis=1)
-    if data:
-        frame = frame[nonempty]
+        hint = ""
+        if len(header) == 1 and "\t" in str(header[0]):
+            hint = " (the values seem to be separated by tabs; save the file with ';' or ',' between values)"
+        raise ExportRejected(f"{location}: required column missing: {expected}{hint}")
+    index = pd.RangeIndex(2, 2 + len(grid), name="row_number")
+    clean = _text_column if text_cells else _cell_column
+    empty = np.full(len(grid), None, dtype=object)
+    data = {canonical: clean(grid[p].to_numpy(dtype=object) if p in grid.columns else empty) for p, canonical in keep}
+    frame = pd.DataFrame(data, index=index)
+    frame = frame[frame.notna().any(axis=1)]
     return RawSheet(sheet, location, frame, dropped)
+
+
+def _has_content(column: pd.Series) -> bool:
+    """Whether a column holds anything but empty cells ('' and None/NaN are empty)."""
+    values = column.to_numpy(dtype=object)
+    return bool((pd.notna(values) & (values != "")).any())
+
+
+def _grid(rows: list[list[object]]) -> pd.DataFrame:
+    """Rows of unequal length as a frame with positional columns; short rows padded with None."""
+    if not rows:
+        return pd.DataFrame(index=range(0), dtype=object)
+    return pd.DataFrame(rows, dtype=object)
+
+
+def _text_column(values: np.ndarray) -> pd.arrays.StringArray:
+    """Text cells stripped, '' and missing cells as missing."""
+    cleaned = np.array([v.strip() if isinstance(v, str) else None for v in values], dtype=object)
+    if len(cleaned):
+        cleaned[cleaned == ""] = None
+    return pd.array(cleaned, dtype="string")
+
+
+def _cell_column(values: np.ndarray) -> pd.arrays.StringArray:
+    """Workbook cells (numbers, dates, text) as text; '' as missing."""
+    cleaned = np.array([_cell_text(v) for v in values], dtype=object)
+    if len(cleaned):
+        cleaned[cleaned == ""] = None
+    return pd.array(cleaned, dtype="string")
 
 
 def _cell_text(value: object) -> str | None:
@@ -188,16 +219,53 @@ def read_csv_table(path: Path, sheet: str) -> RawSheet:
     if not text.strip():
         raise ExportRejected(f"{location}: the file is empty")
     delimiter = detect_delimiter(text)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    parsed = _fast_csv(text, delimiter, location)
+    if parsed is None:
+        header, grid = _careful_csv(text, delimiter, location)
+    else:
+        header, grid = parsed
+    return _sheet_frame(sheet, location, header, grid, text_cells=True)
+
+
+def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], pd.DataFrame] | None:
+    """pandas' C parser for the common, well-formed file; None when the file needs the careful
+    reader (NUL characters, rows wider than the header, leading blank lines)."""
+    if "\x00" in text:
+        return None  # the C parser would cut a cell at a NUL character
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str, na_filter=False,
+                            skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
+    except pd.errors.ParserError as error:
+        opened = re.search(r"EOF inside string starting at row (\d+)", str(error))
+        if opened:
+            raise ExportRejected(
+                f"{location} row {int(opened.group(1)) + 1}: a quote (\") opens a value that never ends; "
+                "the rest of the file would be read as one cell") from None
+        return None
+    except (pd.errors.EmptyDataError, ValueError):
+        return None
+    table.columns = range(table.shape[1])
+    return table.iloc[0].tolist(), table.iloc[1:].reset_index(drop=True)
+
+
+def _careful_csv(text: str, delimiter: str, location: str) -> tuple[list[object], pd.DataFrame]:
+    """The csv module's reader, row by row; refuses rows with values beyond the header."""
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise ExportRejected(f"{location}: cannot be read as CSV ({error})") from None
     header, rows = records[0], records[1:]
     width = len(header)
-    for number, row in enumerate(rows, start=2):
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    for position in np.flatnonzero(lengths > width):  # only the rows that are too wide are looked at
+        row, number = rows[position], int(position) + 2
+        if any(cell.strip() for cell in row[width:]):
             raise ExportRejected(
                 f"{location} row {number}: {len(row)} fields but the header has {width} "
                 f"(is the delimiter '{delimiter}' used inside a value without quotes?)"
             )
-    return _sheet_frame(sheet, location, header, rows, text_cells=True)
+        rows[position] = row[:width]
+    return header, _grid(rows)
 
 
 def read_csv_folder(folder: Path) -> dict[str, RawSheet]:
@@ -245,14 +313,37 @@ def read_xlsx(path: Path) -> dict[str, RawSheet]:
             if sheet not in names:
                 raise ExportRejected(f"{path.name}: the sheet '{sheet}' is missing (found: "
                                      f"{', '.join(workbook.sheetnames)})")
-            rows = [list(r) for r in workbook[names[sheet]].iter_rows(values_only=True)]
             location = f"{path.name}, sheet {sheet}"
-            if not rows:
-                raise ExportRejected(f"{location}: the sheet is empty (no header row)")
-            sheets[sheet] = _sheet_frame(sheet, location, rows[0], rows[1:])
+            header, rows, beyond = _worksheet_rows(workbook[names[sheet]], location)
+            sheets[sheet] = _sheet_frame(sheet, location, header, _grid(rows), dropped=beyond)
         return sheets
     finally:
         workbook.close()
+
+
+def _worksheet_rows(worksheet: object, location: str) -> tuple[list[object], list[list[object]], list[str]]:
+    """Header and rows of a sheet, cut at the header's last named column; values found right
+    of it are dropped and named (a stray cell far to the right must not blow up every row)."""
+    iterator = worksheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    first = next(iterator, None)
+    if first is None:
+        raise ExportRejected(f"{location}: the sheet is empty (no header row)")
+    header = list(first)
+    while header and (header[-1] is None or str(header[-1]).strip() == ""):
+        header.pop()
+    if len(header) > MAX_COLUMNS:
+        raise ExportRejected(f"{location}: {len(header)} columns; an export has at most {MAX_COLUMNS}")
+    width = len(header)
+    rows: list[list[object]] = []
+    beyond: set[int] = set()
+    for values in iterator:
+        if len(values) > width:
+            beyond.update(width + i for i, v in enumerate(values[width:]) if v is not None and v != "")
+        rows.append(list(values[:width]))
+    dropped = [f"(column {position + 1} without a name)" for position in sorted(beyond)[:5]]
+    if len(beyond) > 5:
+        dropped.append(f"({len(beyond) - 5} more columns without a name)")
+    return header, rows, dropped
 
 
 # ----------------------------------------------------------------------------- export

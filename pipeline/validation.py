@@ -19,6 +19,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -85,9 +86,31 @@ def shown(value: object) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+def _per_distinct(
+    parse: Callable[[pd.Series], tuple[pd.Series, pd.Series]], text: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Apply `parse` to each distinct value once and spread the results back over the rows:
+    a column of a large export holds few distinct dates or numbers."""
+    codes, uniques = pd.factorize(text.astype("string"), use_na_sentinel=True)
+    if len(uniques) * 2 > len(text):
+        return parse(text)
+    values, errors = parse(pd.Series(uniques, dtype="string"))
+    missing = codes < 0
+    taken = np.where(missing, 0, codes)
+    out_values = values.iloc[taken] if len(values) else values.reindex(range(len(codes)))
+    out_values = out_values.where(~missing) if out_values.dtype != "datetime64[ns]" else out_values.mask(missing)
+    out_errors = errors.iloc[taken] if len(errors) else errors.reindex(range(len(codes)))
+    out_errors = out_errors.mask(missing)
+    return out_values.set_axis(text.index), out_errors.set_axis(text.index)
+
+
 def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Dates in the accepted forms (YYYY-MM-DD or day first DD-MM-YYYY, DD.MM.YYYY,
     DD/MM/YYYY); returns the dates and, for text that is not one, the reason."""
+    return _per_distinct(_parse_dates, text)
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.astype("string").str.strip()
     dates = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     iso = text.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
@@ -128,6 +151,10 @@ def _date_error(value: str, parts: pd.Series) -> str:
 def parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Numbers with a decimal comma or point; '.' between groups of three digits is
     read as the Danish thousands separator (65.714 = 65714)."""
+    return _per_distinct(_parse_numbers, text)
+
+
+def _parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = text.astype("string").str.strip()
     cleaned = text.str.replace(r"(?i)\s*(kr\.?|dkk)$", "", regex=True).str.replace(r"[\s\u00a0]", "", regex=True)
     has_comma = cleaned.str.contains(",", regex=False).fillna(False)
@@ -149,12 +176,14 @@ def parse_meta(meta: RawSheet, reference: Reference, today: dt.date) -> tuple[st
     values: dict[str, str] = {}
     notes: list[str] = []
     for row_number, row in meta.frame.iterrows():
-        key = " ".join(str(row.get("key") or "").split()).lower()
+        cell = row.get("key")
+        key = "" if cell is None or pd.isna(cell) else " ".join(str(cell).split()).lower()
         if not key:
             continue
         if key in values:
-            raise ExportRejected(f"{meta.location} row {row_number}: the key '{key}' is given twice")
-        values[key] = "" if pd.isna(row.get("value")) else str(row.get("value")).strip()
+            raise ExportRejected(f"{meta.location} row {row_number}: the key {shown(key)} is given twice")
+        value = row.get("value")
+        values[key] = "" if value is None or pd.isna(value) else str(value).strip()
     partnership = values.get("partnership_id", "")
     if not partnership:
         raise ExportRejected(f"{meta.location}: the key 'partnership_id' is missing or empty")
@@ -188,8 +217,11 @@ def did_you_mean(value: str, candidates: list[str]) -> str:
 
 
 def normalised_labels(text: pd.Series) -> pd.Series:
-    """Vectorised `normalise_status_label`: lower case, single spaces."""
-    return text.astype("string").str.lower().str.split().str.join(" ")
+    """Vectorised `normalise_status_label`: lower case, single spaces (worked out once per distinct label)."""
+    codes, uniques = pd.factorize(text.astype("string"), use_na_sentinel=True)
+    labels = pd.Series(uniques, dtype="string").str.lower().str.split().str.join(" ")
+    spread = labels.reindex(codes).to_numpy(dtype=object, na_value=None) if len(codes) else np.array([], dtype=object)
+    return pd.Series(pd.array(spread, dtype="string"), index=text.index)
 
 
 def _check(name: str, rule: Callable[[pd.Series], pd.Series]) -> pa.Check:
@@ -284,7 +316,10 @@ class _Collected:
 def _ids(raw: pd.Series, key: bytes | None, location: str, column: str) -> pd.Series:
     """Ids with CPR numbers replaced by pseudonyms; without a key, CPR numbers reject the export."""
     ids = raw.astype("string").str.strip()
-    is_cpr = privacy.cpr_mask(ids)
+    # Only text shaped like a CPR number is checked for a valid date (a cheap test first).
+    shaped = ids.str.fullmatch(privacy.CPR_PATTERN).fillna(False).astype(bool)
+    is_cpr = privacy.cpr_mask(ids[shaped]).reindex(ids.index, fill_value=False) if shaped.any() \
+        else shaped
     if is_cpr.any():
         if key is None:
             first = is_cpr[is_cpr].index[0]
@@ -293,7 +328,8 @@ def _ids(raw: pd.Series, key: bytes | None, location: str, column: str) -> pd.Se
                 f"({privacy.MASK}); set the pseudonymisation key JOBALLIANCE_PSEUDONYM_KEY so they can be "
                 "replaced by pseudonyms, or export pseudonymous ids"
             )
-        ids = privacy.pseudonymised(ids, key)
+        ids = ids.copy()
+        ids[is_cpr] = privacy.pseudonymised(ids[is_cpr], key)
     return ids
 
 
@@ -522,7 +558,7 @@ def validate_export(
     dropped = []
     for sheet in (raw.meta, raw.participants, raw.spells):
         for name in sheet.dropped_columns:
-            dropped.append(f"{sheet.name}.{name}")
+            dropped.append(privacy.mask_cpr(f"{sheet.name}.{name}"))  # a header may be a CPR number too
             found.warn(sheet.name, None, name, f"{sheet.location}: the column '{name}' is not part of the "
                        "format; it was dropped and not stored")
     export_ts = pd.Timestamp(export_date)

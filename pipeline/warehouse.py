@@ -9,6 +9,8 @@ a message that says who holds the warehouse.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -28,6 +30,9 @@ SPELL_COLUMNS = [
     "participant_id", "status", "category", "start_date", "end_date", "hours_per_week", "employer_id",
     "export_id",
 ]
+
+
+MEMORY_LIMIT_ENV = "JOBALLIANCE_DUCKDB_MEMORY_LIMIT"
 
 
 class WarehouseError(RuntimeError):
@@ -69,9 +74,30 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 60.0) -> 
             time.sleep(0.5)
         except duckdb.Error as error:
             raise WarehouseError(f"cannot open the warehouse {path}: {_plain(str(error))}") from None
-    if not read_only:
-        con.execute(schema_sql())
+    try:
+        con.execute(f"set memory_limit = '{memory_limit()}'")
+        if not read_only:
+            con.execute(schema_sql())
+    except duckdb.Error as error:  # e.g. a full disk or a read-only file
+        con.close()
+        raise WarehouseError(f"cannot write to the warehouse {path}: {_plain(str(error))}") from None
     return con
+
+
+def memory_limit() -> str:
+    """How much memory DuckDB may use before it spills to disk: JOBALLIANCE_DUCKDB_MEMORY_LIMIT
+    (e.g. '12GB'), else a quarter of the machine's memory (DuckDB's own default, 80 %, leaves
+    too little for the Python side of a large build)."""
+    configured = os.environ.get(MEMORY_LIMIT_ENV, "").strip()
+    if configured:
+        if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", configured, flags=re.IGNORECASE):
+            raise WarehouseError(f"{MEMORY_LIMIT_ENV}={configured!r} is not an amount of memory such as '8GB'")
+        return configured
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return "4GB"
+    return f"{max(1, total // 4 // 1024**2)}MB"
 
 
 def _plain(text: str) -> str:
@@ -113,8 +139,14 @@ def write_ingest(
                         [rejection.source_path, rejection.sha256, now, rejection.reason])
         refresh_superseded(con)
         con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
+    except BaseException as error:
+        try:
+            con.execute("rollback")
+        except duckdb.Error:
+            pass  # a failed commit has already ended the transaction (or the database refuses all work)
+        if isinstance(error, duckdb.Error):  # e.g. the disk is full: say so, not a traceback
+            raise WarehouseError(f"could not write to the warehouse: {_plain(str(error))}; nothing of this "
+                                 "ingest was loaded") from None
         raise
     return ids
 

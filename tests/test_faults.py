@@ -1,0 +1,179 @@
+"""Faults: `joballiance ingest` killed at random moments, two ingests at once, a warehouse
+that cannot be written, a full disk. The warehouse is always exactly the one before or
+the one after; the user gets a sentence and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import warehouse as wh
+from pipeline.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMAND = [sys.executable, "-m", "pipeline.cli", "ingest"]
+TIMESTAMPS = {"ingested_at", "attempted_at"}  # differ between two runs by their nature
+runner = CliRunner()
+
+
+def write_export(folder: Path, n_youths: int, partnership_id: str = "mou-hotel-aalborg") -> Path:
+    """A valid CSV export of n youths with two spells each (one youth in 50 quarantined)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "meta.csv").write_text(f"key;value\npartnership_id;{partnership_id}\nexport_date;2024-09-30\n")
+    youths = ["participant_id;municipality_code;stu_start_date;stu_end_date"]
+    spells = ["participant_id;status;start_date;end_date;hours_per_week"]
+    for i in range(n_youths):
+        youths.append(f"Y{i:06d};{'851' if i % 50 else '999'};2019-08-01;2022-06-30")
+        spells.append(f"Y{i:06d};i forløb;2019-08-01;2022-06-30;")
+        spells.append(f"Y{i:06d};fleksjob;2022-08-{1 + i % 28:02d};;{10 + i % 20}")
+    (folder / "participants.csv").write_text("\n".join(youths) + "\n")
+    (folder / "spells.csv").write_text("\n".join(spells) + "\n")
+    return folder
+
+
+def dump(warehouse: Path) -> dict[str, list[tuple]]:
+    """Every table and view, rows sorted; only the wall-clock columns are left out."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
+                                            "order by table_name").fetchall()]
+        result = {}
+        for table in tables:
+            columns = [r[0] for r in con.execute(
+                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+                [table]).fetchall() if r[0] not in TIMESTAMPS]
+            rows = con.execute(f"select {', '.join(columns)} from {table}").fetchall()
+            result[table] = sorted(rows, key=repr)
+        return result
+    finally:
+        con.close()
+
+
+def ingest_process(export: Path, warehouse: Path) -> subprocess.Popen:
+    return subprocess.Popen([*COMMAND, str(export), "--warehouse", str(warehouse)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A warehouse before (one small export loaded), the export to ingest, and the state after."""
+    base = tmp_path_factory.mktemp("faults")
+    before = base / "before.duckdb"
+    first = write_export(base / "first", 20, "pmu-morsoe")
+    assert subprocess.run([*COMMAND, str(first), "--warehouse", str(before)], cwd=ROOT,
+                          capture_output=True).returncode == 3
+    export = write_export(base / "big", 12_000)
+    after = base / "after.duckdb"
+    shutil.copy(before, after)
+    started = time.monotonic()
+    finished = ingest_process(export, after)
+    output, _ = finished.communicate()
+    assert finished.returncode == 3, output
+    return {"base": base, "before": before, "export": export, "seconds": time.monotonic() - started,
+            "before_dump": dump(before), "after_dump": dump(after)}
+
+
+def test_sigkill_at_random_moments_leaves_before_or_after(states: dict) -> None:
+    rng = random.Random(20240930)
+    seen = {"before": 0, "after": 0}
+    for trial in range(20):
+        warehouse = states["base"] / f"kill{trial}.duckdb"
+        shutil.copy(states["before"], warehouse)
+        process = ingest_process(states["export"], warehouse)
+        # half of the kills aimed at the end of the run, where the transaction is written
+        time.sleep((rng.uniform(0.8, 1.0) if trial % 2 else rng.uniform(0.3, 1.05)) * states["seconds"])
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        state = dump(warehouse)
+        if state == states["before_dump"]:
+            seen["before"] += 1
+        else:
+            assert state == states["after_dump"], f"trial {trial}: a state that is neither before nor after"
+            seen["after"] += 1
+        for leftover in warehouse.parent.glob(f"{warehouse.name}*"):
+            leftover.unlink()
+    print(f"SIGKILL outcomes: {seen}")
+    assert sum(seen.values()) == 20
+
+
+def test_two_concurrent_ingests_are_serialised(states: dict) -> None:
+    warehouse = states["base"] / "concurrent.duckdb"
+    shutil.copy(states["before"], warehouse)
+    processes = [ingest_process(states["export"], warehouse) for _ in range(2)]
+    outputs = [p.communicate(timeout=120)[0] for p in processes]
+    codes = sorted(p.returncode for p in processes)
+    assert codes == [0, 3], outputs  # one loads (with its quarantined rows), the other finds it done
+    assert sum("already ingested" in o for o in outputs) == 1, outputs
+    assert all("Traceback" not in o for o in outputs)
+    assert dump(warehouse) == states["after_dump"]
+
+
+def test_a_warehouse_in_a_folder_that_cannot_be_created(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "e", 3)
+    result = runner.invoke(app, ["ingest", str(export), "--warehouse", "/proc/joballiance/w.duckdb"])
+    assert result.exit_code == 2
+    assert "cannot create the folder /proc/joballiance" in result.output
+    assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_a_warehouse_file_that_cannot_be_written(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "e", 3)
+    for target in ("/proc/version", str(tmp_path)):  # a read-only file (even for root); a folder
+        result = runner.invoke(app, ["ingest", str(export), "--warehouse", target])
+        assert result.exit_code == 2, result.output
+        assert "cannot open the warehouse" in result.output or "cannot write to the warehouse" in result.output
+        assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_a_read_only_warehouse_file(tmp_path: Path) -> None:
+    export = write_export(tmp_path / "e", 3)
+    warehouse = tmp_path / "w.duckdb"
+    wh.connect(warehouse).close()
+    warehouse.chmod(0o444)
+    result = runner.invoke(app, ["ingest", str(export), "--warehouse", str(warehouse)])
+    assert result.exit_code == 2 and "warehouse" in result.output and isinstance(result.exception, SystemExit)
+
+
+def test_a_full_disk_changes_nothing(tmp_path: Path) -> None:
+    """The warehouse's write-ahead log on /dev/full: every write fails with ENOSPC."""
+    export = write_export(tmp_path / "e", 30)
+    warehouse = tmp_path / "w.duckdb"
+    wh.connect(warehouse).close()
+    before = dump(warehouse)
+    (tmp_path / "w.duckdb.wal").symlink_to("/dev/full")
+    process = subprocess.run([*COMMAND, str(export), "--warehouse", str(warehouse)], cwd=ROOT,
+                             capture_output=True, text=True, timeout=120)
+    output = process.stdout + process.stderr
+    assert process.returncode == 2, output
+    assert "No space left on device" in output and "Traceback" not in output
+    (tmp_path / "w.duckdb.wal").unlink()
+    assert dump(warehouse) == before
+
+
+def test_a_disk_that_fills_during_the_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    export = write_export(tmp_path / "e", 30)
+    warehouse = tmp_path / "w.duckdb"
+    wh.connect(warehouse).close()
+    before = dump(warehouse)
+    original = wh._insert_export
+
+    def full(con: duckdb.DuckDBPyConnection, export: object, now: object) -> str:
+        original(con, export, now)
+        raise duckdb.IOException('Could not write file "w.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(wh, "_insert_export", full)
+    result = runner.invoke(app, ["ingest", str(export), "--warehouse", str(warehouse)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.exception
+    assert "could not write to the warehouse" in result.output and "No space left on device" in result.output
+    assert dump(warehouse) == before
