@@ -50,11 +50,12 @@ def fail(error: Exception, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
+    from pipeline.models import ModelsNotBuiltError
     from pipeline.parameters import ParameterError
     from pipeline.reports.render import ReportError
     from pipeline.warehouse import WarehouseError
 
-    return (UserError, ParameterError, WarehouseError, FileNotFoundError, ReportError)
+    return (UserError, ParameterError, WarehouseError, FileNotFoundError, ReportError, ModelsNotBuiltError)
 
 
 # ----------------------------------------------------------------------------- ingest / validate
@@ -277,7 +278,7 @@ def status(
             print_status(con, min_cell, console, lang)
         finally:
             con.close()
-    except (*_user_errors(), LookupError) as error:
+    except _user_errors() as error:
         raise fail(error) from None
 
 

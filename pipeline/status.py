@@ -12,6 +12,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.models import ModelsNotBuiltError
 from pipeline.reports.formatting import check_lang, fmt_int, fmt_pct, fmt_pct_range
 from pipeline.reports.i18n import category_label, partnership_name
 from pipeline.suppression import HIDDEN_TEXT, hidden_ratios, small_count_text, suppress_counts
@@ -40,10 +41,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
 
 
 _WIDE_TABLE = 140  # columns the table needs with every figure on one line
-
-
-class ModelsNotBuiltError(LookupError):
-    """The warehouse has no model tables yet: `joballiance build` has not been run."""
 
 
 def _text(key: str, lang: str, **values: object) -> str:

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from pipeline.economics import build_economics_tables, print_savings, savings_report, write_savings_workbook
-from pipeline.models import run_sql_models
+from pipeline.models import ModelsNotBuiltError, run_sql_models
 from pipeline.parameters import load_parameters
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,7 @@ def test_savings_report_leaves_the_tables_alone(warehouse):
 
 def test_savings_report_needs_built_models():
     con = duckdb.connect()
-    with pytest.raises(RuntimeError, match="joballiance build"):
+    with pytest.raises(ModelsNotBuiltError, match="joballiance build"):
         savings_report(con, load_parameters(DEFAULT), None)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline import config
 from pipeline.economics.tables import SavingsResult, compute_savings
-from pipeline.models import SQL_VARIABLES, sql_models
+from pipeline.models import SQL_VARIABLES, ModelsNotBuiltError, sql_models
 from pipeline.parameters import Parameters
 
 COHORT_MODEL = "savings_cohort"
@@ -127,7 +127,7 @@ def savings_report(
     The session variables are restored afterwards.
     """
     if not _has_relation(con, "int_youth_month_status"):
-        raise RuntimeError("the warehouse has no built models: run 'joballiance build' first")
+        raise ModelsNotBuiltError("the warehouse has no built models: run 'joballiance build' first")
     previous = {
         variable: con.execute(f"select getvariable('{variable}')").fetchone()[0]
         for variable in SQL_VARIABLES.values()

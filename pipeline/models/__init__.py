@@ -3,7 +3,10 @@
 A file `NN_name.sql` holds one SELECT statement (a chain of named CTEs ending in
 `select * from final`) and becomes the relation `name`: a view when the name starts
 with `stg_` or `int_` (staging and intermediate steps), a table otherwise (the marts).
-Parameters reach the SQL as DuckDB variables, read with getvariable('name').
+Parameters reach the SQL through the macro model_parameter('name'): the DuckDB session
+variable of that name when one is set (a build, or a scenario computed on the fly), else
+the value the last build stored in the table model_parameters — so the views read the same
+parameters in any later session as they did when they were built.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ SQL_VARIABLES = {
     "model.min_observed_youth_months": "min_observed_youth_months",
     "model.horizon_years": "horizon_years",
 }
+
+
+class ModelsNotBuiltError(LookupError):
+    """The warehouse has no model tables yet: the message says to run `joballiance build`."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +60,18 @@ def sql_models(directory: Path = config.MODELS_SQL_DIR) -> list[SqlModel]:
 
 
 def set_sql_variables(con: duckdb.DuckDBPyConnection, params: Parameters) -> None:
+    """Set the session variables the SQL reads, and store them (model_parameters) for later sessions."""
+    con.execute("create or replace table model_parameters (name varchar primary key, parameter varchar, "
+                "value double)")
     for key, variable in SQL_VARIABLES.items():
         value = params.get(key)
         if value is not None:
             con.execute(f"set variable {variable} = ?", [value])
+            con.execute("insert into model_parameters values (?, ?, ?)", [variable, key, value])
+    con.execute(
+        "create or replace macro model_parameter(variable_name) as coalesce(getvariable(variable_name), "
+        "(select value from model_parameters where name = variable_name))"
+    )
 
 
 def run_sql_models(

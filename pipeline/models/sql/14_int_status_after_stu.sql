@@ -20,10 +20,11 @@ spells as (
 ),
 
 months as (
-    select cast(month as bigint) as month
     -- 36 months for the outcome figures; the savings model's horizon when it is longer
-    from generate_series(1, greatest(36, 12 * coalesce(cast(getvariable('horizon_years') as bigint), 0)))
-        as months(month)
+    -- (horizon_years is at most 100, so 1,200 months bound it)
+    select cast(month as bigint) as month
+    from generate_series(1, 1200) as months(month)
+    where month <= greatest(36, 12 * coalesce(model_parameter('horizon_years'), 0))
 ),
 
 youth_days as (

@@ -11,7 +11,7 @@
 --   ongoing episode: duration_days = export date - start_date, event = false (censored)
 with parameters as (
     select coalesce(
-        cast(getvariable('gap_days') as integer),
+        cast(model_parameter('gap_days') as integer),
         error('the SQL variable gap_days (retention.gap_days) is not set')
     ) as gap_days
 ),

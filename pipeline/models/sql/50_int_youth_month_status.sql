@@ -23,7 +23,7 @@ final as (
     where not superseded
         and stu_end_date <= export_date
         and month <= 12 * coalesce(
-            cast(getvariable('horizon_years') as bigint),
+            cast(model_parameter('horizon_years') as bigint),
             error('the SQL variable horizon_years (model.horizon_years) is not set')
         )
 )
