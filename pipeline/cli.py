@@ -45,7 +45,10 @@ class UserError(Exception):
 
 
 def fail(error: Exception, code: int = EXIT_USAGE) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    text = str(error)
+    if isinstance(error, OSError) and error.strerror:  # "[Errno 2] ..." says less than the file and the reason
+        text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    errors.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -55,7 +58,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from pipeline.reports.render import ReportError
     from pipeline.warehouse import WarehouseError
 
-    return (UserError, ParameterError, WarehouseError, FileNotFoundError, ReportError, ModelsNotBuiltError)
+    return (UserError, ParameterError, WarehouseError, OSError, ReportError, ModelsNotBuiltError)
 
 
 # ----------------------------------------------------------------------------- ingest / validate
@@ -236,6 +239,8 @@ def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str]) ->
     from pipeline.parameters import load_parameters
 
     params = load_parameters(params_path, overrides)
+    if not warehouse.exists():
+        raise UserError(f"the warehouse {warehouse} does not exist yet; run `joballiance ingest` first")
     con = wh.connect(warehouse)
     try:
         if not con.execute("select count(*) from exports").fetchone()[0]:
@@ -267,6 +272,7 @@ def status(
 ) -> None:
     """Print the headline table: the status of each partnership's youths 12 months after STU."""
     from pipeline import warehouse as wh
+    from pipeline.build import models_out_of_date
     from pipeline.parameters import load_parameters
     from pipeline.status import print_status
 
@@ -276,6 +282,9 @@ def status(
         con = wh.connect(warehouse, read_only=True)
         try:
             print_status(con, min_cell, console, lang)
+            if models_out_of_date(con):
+                errors.print("Note: exports were ingested after the last build; run `joballiance build` to "
+                             "include them.", soft_wrap=True)
         finally:
             con.close()
     except _user_errors() as error:
@@ -379,7 +388,10 @@ def template(path: Annotated[Path, typer.Argument(help="Where to write the workb
 
     if path.suffix.lower() != ".xlsx":
         raise fail(UserError(f"{path} should end in .xlsx"))
-    console.print(f"Wrote {write_template(path)}")
+    try:
+        console.print(f"Wrote {write_template(path)}")
+    except OSError as error:
+        raise fail(error) from None
 
 
 @app.command("demo-data")
@@ -387,7 +399,10 @@ def demo_data(path: Annotated[Path, typer.Argument(help="Folder to write the syn
     """Write the synthetic demo exports (deterministic: the same files every time)."""
     from pipeline.demo import write_demo_exports
 
-    written = write_demo_exports(path)
+    try:
+        written = write_demo_exports(path)
+    except OSError as error:
+        raise fail(error) from None
     console.print(f"Wrote {len(written)} synthetic exports under {path}")
 
 

@@ -128,7 +128,7 @@ def write_ingest(
     now: dt.datetime | None = None,
 ) -> list[str]:
     """Load validated exports and record rejections, all in one transaction; returns the export ids."""
-    now = now or dt.datetime.now().replace(microsecond=0)
+    now = now or dt.datetime.now()
     ids: list[str] = []
     con.execute("begin transaction")
     try:

@@ -344,3 +344,9 @@ def test_the_display_labels_of_the_reports_are_accepted_too(tmp_path: Path) -> N
               ["A1", "Andet/ukendt", "2022-08-01", "", ""]]
     result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH], spells))
     assert list(result.spells["status"]) == ["pension_wage_subsidy", "other"]
+
+
+def test_id_with_characters_outside_the_format(tmp_path: Path) -> None:
+    result = check(write_csv_export(tmp_path / "e", [["Anne Hansen", "851", "2019-08-01", ""]]))
+    assert ("participants.csv row 2, participant_id: 'Anne Hansen' is not a valid id (1–64 characters of "
+            "A–Z, a–z, 0–9, _ - .)") in messages(result)
