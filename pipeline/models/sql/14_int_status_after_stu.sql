@@ -37,17 +37,21 @@ youth_days as (
 ),
 
 covering_spell as (
+    -- Only days on or before the export date can be covered: nothing after it is observed.
     -- Validation forbids overlapping spells, so at most one spell covers a day; should two
     -- ever do, the later one is taken rather than counting the youth twice.
     select
-        youth_days.*,
-        spells.status as spell_status,
-        spells.category as spell_category
+        youth_days.export_id,
+        youth_days.participant_id,
+        youth_days.month,
+        spells.status,
+        spells.category
     from youth_days
-    left join spells
+    join spells
         on spells.export_id = youth_days.export_id
         and spells.participant_id = youth_days.participant_id
         and youth_days.day between spells.start_date and spells.end_date_effective
+    where youth_days.day <= youth_days.export_date
     qualify row_number() over (
         partition by youth_days.export_id, youth_days.participant_id, youth_days.month
         order by spells.start_date desc
@@ -56,18 +60,26 @@ covering_spell as (
 
 final as (
     select
-        export_id,
-        participant_id,
-        partnership_id,
-        stu_end_date,
-        export_date,
-        superseded,
-        month,
-        day,
-        day <= export_date as observable,
-        case when day <= export_date then coalesce(spell_status, 'other') end as status,
-        case when day <= export_date then coalesce(spell_category, 'unknown') end as category
-    from covering_spell
+        youth_days.export_id,
+        youth_days.participant_id,
+        youth_days.partnership_id,
+        youth_days.stu_end_date,
+        youth_days.export_date,
+        youth_days.superseded,
+        youth_days.month,
+        youth_days.day,
+        youth_days.day <= youth_days.export_date as observable,
+        case
+            when youth_days.day <= youth_days.export_date then coalesce(covering_spell.status, 'other')
+        end as status,
+        case
+            when youth_days.day <= youth_days.export_date then coalesce(covering_spell.category, 'unknown')
+        end as category
+    from youth_days
+    left join covering_spell
+        on covering_spell.export_id = youth_days.export_id
+        and covering_spell.participant_id = youth_days.participant_id
+        and covering_spell.month = youth_days.month
 )
 
 select * from final
