@@ -13,7 +13,7 @@ from pipeline.parameters import Parameters
 
 def test_models_are_named_and_ordered_by_file() -> None:
     names = [m.name for m in models.sql_models()]
-    assert names[:2] == ["stg_participants", "stg_spells"]
+    assert names[:4] == ["stg_participants_all", "stg_spells_all", "stg_participants", "stg_spells"]
     assert names.index("outcome_12m") < names.index("outcome_12m_summary")
     kinds = {m.name: m.materialisation for m in models.sql_models()}
     assert kinds["stg_spells"] == "view" and kinds["outcome_12m"] == "table"

@@ -1,12 +1,12 @@
--- Spells of every export ever loaded, superseded ones too. As in stg_spells, an ongoing
--- spell (no end_date) covers every day up to its export's date: end_date_effective.
+-- Spells of every export ever loaded, superseded ones too. An ongoing spell (no end_date)
+-- covers every day up to its export's date: end_date_effective says so once, for every model.
 -- Grain: one row per spell per export.
 with spells_all as (
     select * from spells_all
 ),
 
 exports as (
-    select export_id, export_date from exports
+    select export_id, export_date, superseded from exports
 ),
 
 final as (
@@ -18,8 +18,11 @@ final as (
         spells_all.end_date,
         coalesce(spells_all.end_date, exports.export_date) as end_date_effective,
         spells_all.end_date is null as ongoing,
+        spells_all.hours_per_week,
+        spells_all.employer_id,
         spells_all.export_id,
-        exports.export_date
+        exports.export_date,
+        exports.superseded
     from spells_all
     join exports using (export_id)
 )
