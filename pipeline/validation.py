@@ -162,9 +162,8 @@ def _parse_numbers(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     thousands = cleaned.str.fullmatch(r"-?\d{1,3}(\.\d{3})+").fillna(False)
     cleaned = cleaned.where(~thousands, cleaned.str.replace(".", "", regex=False))
     numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-    errors = pd.Series(pd.NA, index=text.index, dtype="string")
     bad = text.notna() & numbers.isna()
-    errors[bad] = [f"{shown(v)} is not a number" for v in text[bad]]
+    errors = text[bad].map(lambda v: f"{shown(v)} is not a number").reindex(text.index).astype("string")
     return numbers, errors
 
 

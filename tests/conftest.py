@@ -78,3 +78,17 @@ def pseudonym_key(monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture(autouse=True)
 def no_pseudonym_key_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JOBALLIANCE_PSEUDONYM_KEY", raising=False)
+
+
+def _hypothesis_profiles() -> None:
+    """In CI, hypothesis draws the same examples every run, so a red build is reproducible."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()

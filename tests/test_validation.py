@@ -350,3 +350,15 @@ def test_id_with_characters_outside_the_format(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", [["Anne Hansen", "851", "2019-08-01", ""]]))
     assert ("participants.csv row 2, participant_id: 'Anne Hansen' is not a valid id (1–64 characters of "
             "A–Z, a–z, 0–9, _ - .)") in messages(result)
+
+
+@pytest.mark.parametrize("values", [["E1"], ["12", "E1"], ["x", "y", "3"]])
+def test_text_that_is_not_a_number_gets_a_message(values: list[str]) -> None:
+    import pandas as pd
+
+    numbers, errors = parse_numbers(pd.Series(values, dtype="string"))
+    for value, number, error in zip(values, numbers, errors, strict=True):
+        if value.isdigit():
+            assert number == float(value) and pd.isna(error)
+        else:
+            assert pd.isna(number) and error == f"'{value}' is not a number"
