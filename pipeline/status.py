@@ -12,8 +12,8 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
+from pipeline.formatting import check_lang, fmt_int, fmt_pct, fmt_pct_range
 from pipeline.models import ModelsNotBuiltError
-from pipeline.reports.formatting import check_lang, fmt_int, fmt_pct, fmt_pct_range
 from pipeline.reports.i18n import category_label, partnership_name
 from pipeline.suppression import HIDDEN_TEXT, hidden_ratios, small_count_text, suppress_counts
 

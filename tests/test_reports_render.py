@@ -18,8 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline import config
+from pipeline import formatting as fmt
 from pipeline.reports import ReportError, render_report
-from pipeline.reports import formatting as fmt
 from pipeline.reports.i18n import TEXTS
 from pipeline.reports.render import plan_reports
 

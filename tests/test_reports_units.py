@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from pipeline import config
+from pipeline import formatting as fmt
 from pipeline.reports import blocks, data, i18n
-from pipeline.reports import formatting as fmt
 
 
 def test_danish_and_english_number_formats() -> None:

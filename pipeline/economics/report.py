@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from pipeline.economics.tables import ALL, SavingsResult
+from pipeline.formatting import fmt_number, fmt_pct
 
 LABELS = {
     "da": {
@@ -79,18 +79,6 @@ LABELS = {
 }
 
 
-def format_number(value: Any, lang: str = "da", decimals: int = 0) -> str:
-    """A number with thousands separators ('.' in Danish, ',' in English); '–' when missing."""
-    if value is None or pd.isna(value):
-        return "–"
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".") if lang == "da" else text
-
-
-def format_share(value: Any, lang: str = "da") -> str:
-    return "–" if value is None or pd.isna(value) else f"{format_number(100 * value, lang, 1)} %"
-
-
 def suppress_small(frame: pd.DataFrame, min_cell: int) -> pd.DataFrame:
     """Rows counting fewer than min_cell youths: the count shown as '<min_cell', every figure hidden."""
     frame = frame.astype(object).copy()
@@ -113,8 +101,8 @@ SOURCE_LABELS = {
 def _figure(row: pd.Series, column: str, lang: str) -> str:
     unit = row["unit"]
     if unit == "share":
-        return format_share(row[column], lang)
-    return format_number(row[column], lang, 0)
+        return fmt_pct(row[column], lang, 1)
+    return fmt_number(row[column], lang, 0)
 
 
 def print_savings(result: SavingsResult, console: Console, lang: str = "da") -> None:
@@ -131,19 +119,19 @@ def print_savings(result: SavingsResult, console: Console, lang: str = "da") -> 
     if result.summary["npv_net_total_dkk"].isna().all():
         console.print(text["no_youths"])
     horizon = int(params.require("model.horizon_years"))
-    rate = format_number(100 * float(params.require("model.discount_rate")), lang, 1)
+    rate = fmt_number(100 * float(params.require("model.discount_rate")), lang, 1)
     table = Table(title=text["summary"].format(h=horizon, r=rate))
     for key in ("partnership", "youths", "npv_total", "npv_municipal", "break_even", "y1", "y2"):
         table.add_column(text[key], justify="left" if key == "partnership" else "right")
     for row in summary.itertuples(index=False):
         table.add_row(
             str(row.partnership_id),
-            str(row.n_youth) if isinstance(row.n_youth, str) else format_number(row.n_youth, lang),
-            format_number(row.npv_net_total_dkk, lang),
-            format_number(row.npv_net_municipal_dkk, lang),
-            format_number(row.break_even_year, lang),
-            format_number(row.net_municipal_per_youth_year1_dkk, lang),
-            format_number(row.net_municipal_per_youth_year2_dkk, lang),
+            str(row.n_youth) if isinstance(row.n_youth, str) else fmt_number(row.n_youth, lang),
+            fmt_number(row.npv_net_total_dkk, lang),
+            fmt_number(row.npv_net_municipal_dkk, lang),
+            fmt_number(row.break_even_year, lang),
+            fmt_number(row.net_municipal_per_youth_year1_dkk, lang),
+            fmt_number(row.net_municipal_per_youth_year2_dkk, lang),
         )
     console.print(table)
     _print_all_path(result, console, text, lang, min_cell)
@@ -167,11 +155,11 @@ def _print_all_path(result: SavingsResult, console: Console, text: dict, lang: s
         table.add_row(
             str(row.year),
             "–" if pd.isna(row.source) else SOURCE_LABELS[lang].get(str(row.source), str(row.source)),
-            str(row.n_youth) if isinstance(row.n_youth, str) else format_number(row.n_youth, lang),
-            format_share(row.share_job, lang),
-            format_number(row.net_total_dkk, lang),
-            format_number(row.net_total_per_youth_dkk, lang),
-            format_number(row.cumulative_net_total_dkk, lang),
+            str(row.n_youth) if isinstance(row.n_youth, str) else fmt_number(row.n_youth, lang),
+            fmt_pct(row.share_job, lang, 1),
+            fmt_number(row.net_total_dkk, lang),
+            fmt_number(row.net_total_per_youth_dkk, lang),
+            fmt_number(row.cumulative_net_total_dkk, lang),
         )
     console.print(table)
 
@@ -181,17 +169,17 @@ def _print_headlines(result: SavingsResult, console: Console, text: dict, lang: 
     if len(national):
         steady = national.iloc[-1]
         console.print(text["national"].format(
-            n=format_number(result.params.require("national.youths_per_year"), lang),
+            n=fmt_number(result.params.require("national.youths_per_year"), lang),
             h=int(steady["year"]),
-            total=format_number(steady["net_total_dkk"], lang),
-            municipal=format_number(steady["net_municipal_dkk"], lang),
-            fte=format_number(steady["extra_fte"], lang),
+            total=fmt_number(steady["net_total_dkk"], lang),
+            municipal=fmt_number(steady["net_municipal_dkk"], lang),
+            fte=fmt_number(steady["extra_fte"], lang),
         ))
     share, lam = result.switching["switching_share"], result.switching["lambda_star"]
     if share is None:
         console.print(text["no_switching"])
     else:
-        console.print(text["switching"].format(share=format_share(share, lang), lam=format_number(lam, lang, 2)))
+        console.print(text["switching"].format(share=fmt_pct(share, lang, 1), lam=fmt_number(lam, lang, 2)))
 
 
 def _print_monte_carlo(result: SavingsResult, console: Console, text: dict, lang: str, min_cell: int) -> None:
@@ -206,11 +194,11 @@ def _print_monte_carlo(result: SavingsResult, console: Console, text: dict, lang
             continue
         table.add_row(
             row.partnership_id,
-            format_number(row.mean_npv_dkk, lang),
-            format_number(row.p5_npv_dkk, lang),
-            format_number(row.p50_npv_dkk, lang),
-            format_number(row.p95_npv_dkk, lang),
-            format_share(row.prob_npv_positive, lang),
+            fmt_number(row.mean_npv_dkk, lang),
+            fmt_number(row.p5_npv_dkk, lang),
+            fmt_number(row.p50_npv_dkk, lang),
+            fmt_number(row.p95_npv_dkk, lang),
+            fmt_pct(row.prob_npv_positive, lang, 1),
         )
     console.print(table)
 

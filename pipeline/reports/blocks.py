@@ -20,7 +20,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 from matplotlib.figure import Figure
 
-from pipeline.reports import formatting as fmt
+from pipeline import formatting as fmt
 from pipeline.reports.data import (
     ReportContext,
     exports_for_title,

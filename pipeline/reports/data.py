@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from pipeline import config, suppression
+from pipeline import formatting as fmt
 from pipeline.parameters import Parameters, load_parameters
-from pipeline.reports import formatting as fmt
 from pipeline.reports.i18n import category_label, category_order, partnership_name, t
 from pipeline.reports.i18n import status_label as status_label  # re-exported for the notebooks
 

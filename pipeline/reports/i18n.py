@@ -13,8 +13,8 @@ from functools import lru_cache
 import pandas as pd
 
 from pipeline import config
+from pipeline.formatting import check_lang
 from pipeline.reference import load_reference
-from pipeline.reports.formatting import check_lang
 
 # key -> (Danish, English)
 TEXTS: dict[str, tuple[str, str]] = {

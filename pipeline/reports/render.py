@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from pipeline import config
-from pipeline.reports.formatting import check_lang
+from pipeline.formatting import check_lang
 from pipeline.reports.i18n import partnership_name, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"

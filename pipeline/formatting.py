@@ -1,4 +1,4 @@
-"""Number and date formats for the reports, in Danish and English.
+"""Number and date formats for everything users read (reports, status, savings), in Danish and English.
 
 Danish: "1.234.567 kr.", "81 %", "0,5"; English: "DKK 1,234,567", "81%", "0.5".
 Missing values (None, NaN) format as an en dash.
