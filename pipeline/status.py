@@ -14,8 +14,8 @@ from rich.table import Table
 
 from pipeline.formatting import check_lang, fmt_int, fmt_pct, fmt_pct_range
 from pipeline.models import ModelsNotBuiltError
-from pipeline.reports.i18n import category_label, partnership_name
 from pipeline.suppression import HIDDEN_TEXT, hidden_ratios, small_count_text, suppress_counts
+from pipeline.texts import category_label, partnership_name
 
 REQUIRED_TABLES = ("outcome_12m_summary", "employment_rate_12m")
 CATEGORIES = ("job", "education", "in_programme", "public_support", "unknown")

@@ -20,8 +20,8 @@ from pypdf import PdfReader
 from pipeline import config
 from pipeline import formatting as fmt
 from pipeline.reports import ReportError, render_report
-from pipeline.reports.i18n import TEXTS
 from pipeline.reports.render import plan_reports
+from pipeline.texts import TEXTS
 
 MIN_CELL = 5
 CPR_LIKE = re.compile(r"\b\d{6}-?\d{4}\b")

@@ -12,7 +12,8 @@ import pytest
 
 from pipeline import config
 from pipeline import formatting as fmt
-from pipeline.reports import blocks, data, i18n
+from pipeline import texts as i18n
+from pipeline.reports import blocks, data
 
 
 def test_danish_and_english_number_formats() -> None:

@@ -1,7 +1,7 @@
 """The evaluation reports: notebooks run with papermill, exported to HTML and PDF.
 
 `write_reports` is the entry point; `data` reads the warehouse for the notebooks, `charts`
-draws, `blocks` builds the HTML pieces, `i18n` and `formatting` hold the Danish/English text
+draws, `blocks` builds the HTML pieces, `pipeline.texts` and `formatting` hold the Danish/English text
 and number formats.
 """
 

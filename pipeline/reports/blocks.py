@@ -28,7 +28,7 @@ from pipeline.reports.data import (
     savings_recomputed,
     suppression_note,
 )
-from pipeline.reports.i18n import t
+from pipeline.texts import t
 
 _NUMERIC = re.compile(r"^(DKK )?[<−\-]?[\d.,]+(–[\d.,]+)?( ?%| kr\.| mio\. kr\.| million)?$|^[–·]$")
 PNG_DPI = 150

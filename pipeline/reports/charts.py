@@ -19,7 +19,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from pipeline import formatting as fmt  # noqa: E402
-from pipeline.reports.i18n import category_label, category_order, t  # noqa: E402
+from pipeline.texts import category_label, category_order, t  # noqa: E402
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour-vision deficiencies.
 OKABE_ITO = {

@@ -25,8 +25,8 @@ import pandas as pd
 from pipeline import config, suppression
 from pipeline import formatting as fmt
 from pipeline.parameters import Parameters, load_parameters
-from pipeline.reports.i18n import category_label, category_order, partnership_name, t
-from pipeline.reports.i18n import status_label as status_label  # re-exported for the notebooks
+from pipeline.texts import category_label, category_order, partnership_name, t
+from pipeline.texts import status_label as status_label  # re-exported for the notebooks
 
 SUPPRESSED = suppression.HIDDEN_TEXT
 """Shown for a hidden value that is not itself a small count (a share, or a count hidden second)."""
@@ -921,7 +921,7 @@ def published_comparison_table(ctx: ReportContext) -> pd.DataFrame | None:
     if frame is None:
         return None
     lang = ctx.lang
-    from pipeline.reports.i18n import has_text
+    from pipeline.texts import has_text
 
     table = pd.DataFrame(
         {

@@ -23,7 +23,7 @@ import duckdb
 
 from pipeline import config
 from pipeline.formatting import check_lang
-from pipeline.reports.i18n import partnership_name, t
+from pipeline.texts import partnership_name, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "joballiance"
