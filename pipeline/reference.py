@@ -9,12 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline import config
 
-CATEGORIES = ("job", "education", "in_programme", "public_support", "unknown")
+if TYPE_CHECKING:
+    import duckdb
+
+
+def _category_codes(directory: Path = config.REFERENCE_DIR) -> tuple[str, ...]:
+    frame = pd.read_csv(directory / "categories.csv", dtype=str, keep_default_na=False)
+    return tuple(frame.sort_values("sort_order", key=lambda s: s.astype(int))["category"])
+
+
+CATEGORIES = _category_codes()
+"""The status categories in report order, from data/reference/categories.csv."""
 
 
 def _normalise_label(text: str) -> str:
@@ -58,6 +69,27 @@ def normalise_status_label(text: str) -> str:
     return _normalise_label(text)
 
 
+REFERENCE_TABLES = {
+    "ref_municipalities": "municipalities.csv",
+    "ref_partnerships": "partnerships.csv",
+    "ref_statuses": "statuses.csv",
+    "ref_categories": "categories.csv",
+}
+
+
+def write_reference_tables(con: duckdb.DuckDBPyConnection, directory: Path = config.REFERENCE_DIR) -> list[str]:
+    """The reference CSV files as warehouse tables, so the SQL models and anyone querying the
+    warehouse read the vocabulary from one place."""
+    for table, file in REFERENCE_TABLES.items():
+        frame = pd.read_csv(directory / file, dtype=str, keep_default_na=False)
+        con.register("reference_rows", frame)
+        try:
+            con.execute(f"create or replace table {table} as select * from reference_rows")
+        finally:
+            con.unregister("reference_rows")
+    return list(REFERENCE_TABLES)
+
+
 @lru_cache(maxsize=4)
 def load_reference(directory: Path = config.REFERENCE_DIR) -> Reference:
     """Read the reference CSV files (UTF-8)."""
@@ -68,3 +100,9 @@ def load_reference(directory: Path = config.REFERENCE_DIR) -> Reference:
         for column in frame.columns:
             frame[column] = frame[column].str.strip()
     return Reference(municipalities, partnerships, statuses)
+
+
+def job_statuses() -> tuple[str, ...]:
+    """The status codes of the category 'job' (the job types), in reference order."""
+    statuses = load_reference().statuses
+    return tuple(statuses.loc[statuses["category"] == "job", "status"])

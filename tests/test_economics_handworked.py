@@ -60,7 +60,7 @@ def handworked_parameters() -> Parameters:
 def load_rows(con: duckdb.DuckDBPyConnection, partnership: str, participants: list, spells: list) -> None:
     export_id = f"{partnership}-1"
     con.execute(
-        "insert into exports values (?, ?, ?, 'test', 'sha', now(), 0, 0, 0, false, true, null)",
+        "insert into exports_loaded values (?, ?, ?, 'test', 'sha', now(), 0, 0, 0, true, null)",
         [export_id, partnership, EXPORT_DATE],
     )
     for pid, end, cost in participants:
@@ -254,6 +254,17 @@ def test_national_scenario_by_hand(warehouse):
     assert list(national["extra_fte"]) == pytest.approx([25, 55, 80])
 
 
+def test_national_cohort_year_by_hand(warehouse):
+    cohort = frame(warehouse, "select * from national_cohort_year order by year")
+    # ONE intake of 100 youths on the 'ALL' per-youth path, year by year (no stacking of cohorts)
+    assert list(cohort["net_total_dkk"]) == pytest.approx([3_750_000, 3_300_000, 2_750_000])
+    assert list(cohort["net_municipal_dkk"]) == pytest.approx([3_125_000, 2_550_000, 2_125_000])
+    assert list(cohort["extra_fte"]) == pytest.approx([25, 30, 25])
+    # the cost of one intake: 100 · 60,000 / 4 youths; gross of year 2: 100 · 132,000 / 4
+    assert list(cohort["cost_total_dkk"]) == pytest.approx([1_500_000, 0, 0])
+    assert cohort.loc[1, "gross_total_dkk"] == pytest.approx(3_300_000)
+
+
 def test_switching_value_by_hand(warehouse):
     comparison = frame(warehouse, "select * from published_comparison").set_index("figure")
     # NPV(λ) = λ·PV(gross) − PV(cost); PV(gross) = 210,000 + 132,000/1.1 + 110,000/1.21, PV(cost) = 60,000
@@ -262,7 +273,10 @@ def test_switching_value_by_hand(warehouse):
     assert comparison.at["hbs_break_even_share_job_or_education", "computed"] == pytest.approx(0.25 * lambda_star)
     assert comparison.at["hbs_year2_net_saving_per_participant_total", "computed"] == pytest.approx(33_000)
     assert comparison.at["hbs_year2_net_saving_per_participant_municipal", "computed"] == pytest.approx(25_500)
-    assert comparison.at["hbs_national_annual_saving", "computed"] == pytest.approx(9_800_000)
+    # like for like: one annual intake (100 youths) in the steady year 2 = 100 · 33,000, not the stock
+    assert comparison.at["hbs_national_annual_saving", "computed"] == pytest.approx(3_300_000)
+    assert comparison.at["hbs_national_annual_saving", "note"] == "one_cohort_year_2"
+    assert comparison.at["hbs_national_extra_full_time_employed", "computed"] == pytest.approx(100 * (0.5 - 0.2))
     assert comparison.at["hbs_national_extra_full_time_employed", "published"] == 700
     # the outcome models ran too, so the pilot shares are set against outcome_12m_summary
     assert "pilot_share_job_12m" in comparison.index

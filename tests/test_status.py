@@ -1,95 +1,71 @@
-"""`joballiance status`: the headline table as printed, Danish and English, suppressed."""
+"""`joballiance status`: the headline table printed from the release, Danish and English."""
 
 from __future__ import annotations
 
 import duckdb
 import pytest
 from rich.console import Console
+from test_release_disclosure import youth_frames
 
-from pipeline.status import ModelsNotBuiltError, headline_frame, headline_table, print_status
+from pipeline.models import ModelsNotBuiltError
+from pipeline.release.store import collect_statistics, make_release, write_release
+from pipeline.status import print_status
 
-CATEGORIES = ("job", "education", "in_programme", "public_support", "unknown")
 
-
-def model_tables(rows: list[tuple[str, int, int, int, int, int, int, int, float, float, float]]):
-    """outcome_12m_summary and employment_rate_12m ('ALL' cohort rows) as the build leaves them.
-
-    Each row: partnership, n, five category counts, n_observable, rate, ci_low, ci_high.
-    """
+def released(groups: list[tuple[str, str, str, str]]) -> duckdb.DuckDBPyConnection:
+    """A warehouse holding only the release of these youths (as `build` writes it)."""
+    reg, partnerships = collect_statistics(youth_frames(groups, [False] * len(groups)), None)
     con = duckdb.connect()
-    con.execute(
-        "create table outcome_12m_summary (partnership_id varchar, n bigint, "
-        + ", ".join(f"n_{c} bigint" for c in CATEGORIES) + ", "
-        + ", ".join(f"share_{c} double" for c in CATEGORIES) + ")"
-    )
-    con.execute(
-        "create table employment_rate_12m (partnership_id varchar, cohort varchar, n bigint, "
-        "n_observable bigint, n_job bigint, rate double, ci_low double, ci_high double)"
-    )
-    for partnership, n, *rest in rows:
-        counts, (n_observable, rate, low, high) = rest[:5], rest[5:]
-        shares = [count / n for count in counts]
-        con.execute("insert into outcome_12m_summary values (" + ", ".join(["?"] * 12) + ")",
-                    [partnership, n, *counts, *shares])
-        con.execute("insert into employment_rate_12m values (?, 'ALL', ?, ?, ?, ?, ?, ?)",
-                    [partnership, n, n_observable, counts[0], rate, low, high])
+    write_release(con, make_release(reg, partnerships, 5))
+    con.execute("create table model_parameters as select 'min_cell' as name, 'suppression.min_cell' as parameter, "
+                "5.0 as value")
     return con
 
 
-PILOT = [
-    ("pmu-morsoe", 1200, 1000, 40, 100, 50, 10, 1100, 1000 / 1100, 0.89, 0.92),
-    ("mou-hotel-aalborg", 30, 20, 3, 4, 3, 0, 26, 20 / 26, 0.59, 0.89),
-    ("ALL", 1230, 1020, 43, 104, 53, 10, 1126, 1020 / 1126, 0.888, 0.923),
-]
+BIG = ([("pmu-morsoe", "2022", "job", "773")] * 1000 + [("pmu-morsoe", "2022", "education", "773")] * 40
+       + [("pmu-morsoe", "2023", "in_programme", "773")] * 100 + [("pmu-morsoe", "2022", "public_support", "773")] * 60)
+THIRD = ([("ev-ringkoebing-skjern", "2022", "job", "760")] * 500
+         + [("ev-ringkoebing-skjern", "2022", "education", "760")] * 30
+         + [("ev-ringkoebing-skjern", "2023", "in_programme", "760")] * 50
+         + [("ev-ringkoebing-skjern", "2022", "public_support", "760")] * 20)
+SMALL = ([("mou-hotel-aalborg", "2023", "job", "851")] * 20 + [("mou-hotel-aalborg", "2023", "education", "851")] * 3
+         + [("mou-hotel-aalborg", "2023", "in_programme", "851")] * 4)
 
 
 def printed(con: duckdb.DuckDBPyConnection, lang: str) -> str:
     console = Console(record=True, width=250, color_system=None)
-    print_status(con, 5, console, lang)
+    print_status(con, console, lang)
     return console.export_text()
 
 
 def test_danish_headers_and_number_format() -> None:
-    text = printed(model_tables(PILOT), "da")
+    text = printed(released(BIG + THIRD + SMALL), "da")
     for header in ("Partnerskab", "Job", "Uddannelse", "Stadig i forløb", "Offentlig forsørgelse", "Ukendt",
-                   "Beskæftigelsesfrekvens 12 mdr. (95 % CI)"):
+                   "Jobandel blandt unge, der kan følges i 12 mdr. (95 %-interval)", "Hele programmet"):
         assert header in text
-    assert "1.200" in text and "1.000 (83 %)" in text  # thousands point, '83 %'
-    assert "91 % (89–92 %)" in text
-    assert "Hele programmet" in text
+    assert "1.200" in text and "1.000 (83 %)" in text  # thousands point, '83 %' of all youths
 
 
 def test_english_headers_and_number_format() -> None:
-    text = printed(model_tables(PILOT), "en")
+    text = printed(released(BIG + THIRD + SMALL), "en")
     assert "Partnership" in text and "Still in the course" in text and "Public support" in text
-    assert "1,200" in text and "1,000 (83%)" in text and "91% (89–92%)" in text
+    assert "Job-rate among youths followed for 12 months" in text
+    assert "1,200" in text and "1,000 (83%)" in text
 
 
-def test_small_cells_are_suppressed_with_their_shares() -> None:
-    display = headline_table(headline_frame(model_tables(PILOT)), 5, "da").set_index("Partnerskab")
-    small = display.loc["mou-hotel-aalborg"]
-    # education 3, in course 4, public support 3 and unknown 0 are below 5: shown as '<5',
-    # without a share
-    others = ("Uddannelse", "Stadig i forløb", "Offentlig forsørgelse", "Ukendt")
-    assert [small[c] for c in others] == ["<5"] * 4
-    assert small["Job"] == "20 (67 %)"
-    # each of those columns has one hidden partnership, which 'ALL' minus pmu-morsoe would give
-    # away: pmu-morsoe's cells (the next smallest) are hidden too, with the hidden marker
-    pmu = display.loc["pmu-morsoe"]
-    assert [pmu[c] for c in others] == ["–"] * 4
-    assert pmu["Job"] == "1.000 (83 %)"
-    assert display.loc["Hele programmet", "Uddannelse"] == "43 (3 %)"
+def test_small_cells_are_hidden_with_their_shares_and_never_given_away() -> None:
+    text = printed(released(BIG + THIRD + SMALL), "da")
+    small = next(line for line in text.splitlines() if "Mou Hotel" in line)
+    assert small.count("<5") >= 2  # education 3 and in the course 4
+    assert "(11 %)" not in small and "(15 %)" not in small  # no share of a hidden count
+    # 'ALL' minus the others would give mou-hotel-aalborg's education away: another one is hidden too
+    rows = [line for line in text.splitlines() if "PMU" in line or "Erhvervsskolen" in line or "Hele" in line]
+    educations = [line.split("│")[4].strip() for line in rows]
+    assert sum(cell in ("<5", "–") for cell in educations) >= 1
 
 
-def test_a_rate_on_few_observable_youths_is_not_shown() -> None:
-    tiny = (6, 5, 1, 0, 0, 0, 4, 1.0, 0.51, 1.0)  # 4 observable youths
-    con = model_tables([("tiny", *tiny), ("ALL", *tiny)])
-    display = headline_table(headline_frame(con), 5, "da")
-    assert display.iloc[0, -1] == "–"
-
-
-def test_missing_model_tables_say_to_run_build() -> None:
+def test_a_warehouse_without_a_release_says_to_run_build() -> None:
     with pytest.raises(ModelsNotBuiltError, match="joballiance build"):
-        print_status(duckdb.connect(), 5, Console(), "da")
+        print_status(duckdb.connect(), Console(), "da")
     with pytest.raises(ModelsNotBuiltError, match="run `joballiance build`"):
-        print_status(duckdb.connect(), 5, Console(), "en")
+        print_status(duckdb.connect(), Console(), "en")

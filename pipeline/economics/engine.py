@@ -1,4 +1,4 @@
-"""The savings model of CONTRACT §4.4–4.6 as array arithmetic.
+"""The savings model (docs/economics.md) as array arithmetic.
 
 Every array carries a leading draws axis N (N = 1 for the deterministic model), then
 partnerships P, years K and statuses S, so the deterministic result, the one-way
@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.parameters import status_categories, status_codes
+from pipeline.parameters import ParameterError, baseline_from, status_categories, status_codes
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Structure:
     min_observed: int
     baseline: np.ndarray  # (K, S)
     programme: np.ndarray | None  # (K, S), replaces the observed distribution
+    baseline_replicates: np.ndarray | None = None  # (R, K, S) bootstrap replicates of an estimated baseline
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Scalars:
     cost_municipal_share: np.ndarray  # (N,)
     job_retention: np.ndarray  # (N,)
     youths_per_year: np.ndarray  # (N,)
+    baseline: np.ndarray | None = None  # (N, K, S) a baseline per draw, replacing Structure.baseline
 
     @property
     def draws(self) -> int:
@@ -82,11 +84,37 @@ def distribution_matrix(table: Mapping[str, Any], statuses: tuple[str, ...], hor
     return np.array(rows)
 
 
-def structure_from_values(values: Mapping[str, Any]) -> Structure:
+class EstimatedBaselineMissing(ParameterError):
+    """`[baseline] from = "comparison"` without an estimated counterfactual in the warehouse."""
+
+
+def extend_years(shares: np.ndarray, horizon: int) -> np.ndarray:
+    """(..., K_obs, S) shares as (..., horizon, S): years beyond the observed repeat the last one."""
+    observed = shares.shape[-2]
+    index = np.minimum(np.arange(horizon), observed - 1)
+    return shares[..., index, :]
+
+
+def structure_from_values(
+    values: Mapping[str, Any], estimated: tuple[np.ndarray, np.ndarray] | None = None
+) -> Structure:
+    """The fixed part of the model; `estimated` = (B̂ (K_obs, S), replicates (R, K_obs, S)) is the
+    comparison group's counterfactual, used when the parameters say `[baseline] from = "comparison"`."""
     statuses = status_codes()
     category = status_categories()
     horizon = int(values["model"]["horizon_years"])
     programme = values.get("programme")
+    replicates = None
+    if baseline_from(values) == "comparison":
+        if estimated is None or estimated[0].shape[0] == 0:
+            raise EstimatedBaselineMissing(
+                "[baseline] from = \"comparison\" needs an estimated counterfactual: no comparison extract is "
+                "loaded (or it could not be weighted); ingest one and build, or use the assumed baseline")
+        baseline = extend_years(np.asarray(estimated[0], dtype=float), horizon)
+        if len(estimated[1]):
+            replicates = extend_years(np.asarray(estimated[1], dtype=float), horizon)
+    else:
+        baseline = distribution_matrix(values["baseline"], statuses, horizon)
     return Structure(
         statuses=statuses,
         is_job=np.array([category[s] == "job" for s in statuses]),
@@ -95,8 +123,9 @@ def structure_from_values(values: Mapping[str, Any]) -> Structure:
         horizon=horizon,
         cost_year=int(values["programme_cost"]["year"]),
         min_observed=int(values["model"]["min_observed_youth_months"]),
-        baseline=distribution_matrix(values["baseline"], statuses, horizon),
+        baseline=baseline,
         programme=None if programme is None else distribution_matrix(programme, statuses, horizon),
+        baseline_replicates=replicates,
     )
 
 
@@ -119,7 +148,8 @@ def scalars_from_values(values: Mapping[str, Any], draws: int = 1) -> Scalars:
 
 def with_column(scalars: Scalars, dotted_key: str, column: np.ndarray) -> Scalars:
     """A copy of `scalars` whose variable `dotted_key` takes one value per draw."""
-    fields = {name: getattr(scalars, name).copy() for name in Scalars.__dataclass_fields__}
+    fields = {name: getattr(scalars, name) for name in Scalars.__dataclass_fields__}
+    fields = {name: None if value is None else value.copy() for name, value in fields.items()}
     if dotted_key in SCALAR_FIELDS:
         fields[SCALAR_FIELDS[dotted_key]][:] = column
     else:
@@ -227,10 +257,15 @@ def money(cohorts: Cohorts, structure: Structure, scalars: Scalars, share: np.nd
     weight_state = scalars.cost * (1 - scalars.municipal_share)
     n_youth = cohorts.n_youth[None, :, None]
 
+    def baseline_sum(weight: np.ndarray) -> np.ndarray:
+        """(N, K) Σ_s B_k(s)·weight(s), with the draw's own baseline when the baseline varies."""
+        if scalars.baseline is not None:
+            return np.einsum("nks,ns->nk", scalars.baseline, weight)
+        return (structure.baseline @ weight.T).T
+
     def gross(weight: np.ndarray) -> np.ndarray:
-        baseline_part = structure.baseline @ weight.T  # (K, N)
         programme_part = np.einsum("npks,ns->npk", share, weight)
-        return n_youth * (baseline_part.T[:, None, :] - programme_part)
+        return n_youth * (baseline_sum(weight)[:, None, :] - programme_part)
 
     cost_total = cohorts.known_cost_dkk[None, :] + cohorts.n_cost_missing[None, :] * scalars.per_youth_cost[:, None]
     cost_municipal = np.zeros((n_draws, n_part, horizon))
@@ -244,7 +279,7 @@ def money(cohorts: Cohorts, structure: Structure, scalars: Scalars, share: np.nd
         cost_municipal=cost_municipal,
         cost_state=cost_state,
         fte_per_youth=np.einsum("npks,ns->npk", share, scalars.fte),
-        baseline_fte_per_youth=(structure.baseline @ scalars.fte.T).T,
+        baseline_fte_per_youth=baseline_sum(scalars.fte),
         discount_factor=(1 + scalars.discount_rate[:, None]) ** -years[None, :],
     )
 

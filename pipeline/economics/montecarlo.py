@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,11 +49,23 @@ def sample_scalars(values: Mapping[str, Any], draws: int, seed: int) -> Scalars:
     return scalars
 
 
+def with_baseline_draws(scalars: Scalars, structure: Structure, seed: int) -> Scalars:
+    """Each draw takes the baseline of one bootstrap replicate of the estimated counterfactual
+    (drawn with its own seeded stream, so the other parameters' draws are unchanged); an
+    assumed baseline stays fixed."""
+    replicates = structure.baseline_replicates
+    if replicates is None or len(replicates) == 0:
+        return scalars
+    rng = np.random.default_rng([seed, 1])
+    chosen = replicates[rng.integers(0, len(replicates), scalars.draws)]
+    return dataclasses.replace(scalars, baseline=chosen)
+
+
 def monte_carlo_summary(
     cohorts: Cohorts, structure: Structure, values: Mapping[str, Any], draws: int, seed: int
 ) -> pd.DataFrame:
-    """CONTRACT monte_carlo_summary: NPV of net_total per partnership and 'ALL' over the draws."""
-    scalars = sample_scalars(values, draws, seed)
+    """monte_carlo_summary: NPV of net_total per partnership and 'ALL' over the draws."""
+    scalars = with_baseline_draws(sample_scalars(values, draws, seed), structure, seed)
     npv, total = npv_by_partnership(cohorts, structure, scalars)
     columns = {pid: npv[:, i] for i, pid in enumerate(cohorts.partnership_ids)}
     columns["ALL"] = total
@@ -74,7 +87,7 @@ def monte_carlo_summary(
 
 
 def sensitivity_oneway(cohorts: Cohorts, structure: Structure, values: Mapping[str, Any]) -> pd.DataFrame:
-    """CONTRACT sensitivity_oneway: NPV of 'ALL' net_total at each end of every [sensitivity] range."""
+    """sensitivity_oneway: NPV of 'ALL' net_total at each end of every [sensitivity] range."""
     table = values.get("sensitivity", {})
     ranges = {key: value for key, value in table.items() if isinstance(value, list)}
     base = scalars_from_values(values)

@@ -10,7 +10,7 @@ import pandas as pd
 from pipeline import config
 from pipeline.economics.tables import SavingsResult, compute_savings
 from pipeline.models import SQL_VARIABLES, ModelsNotBuiltError, sql_models
-from pipeline.parameters import Parameters
+from pipeline.parameters import Parameters, baseline_from, status_codes
 
 COHORT_MODEL = "savings_cohort"
 DISTRIBUTION_MODEL = "savings_distribution"
@@ -37,6 +37,15 @@ TABLE_TYPES: dict[str, dict[str, str]] = {
         "year": "bigint", "cohorts_active": "bigint", "net_total_dkk": "double", "net_municipal_dkk": "double",
         "extra_fte": "double",
     },
+    "national_cohort_year": {
+        "year": "bigint", "net_total_dkk": "double", "net_municipal_dkk": "double", "extra_fte": "double",
+        "gross_total_dkk": "double", "cost_total_dkk": "double",
+    },
+    "savings_status_distribution": {
+        "partnership_id": "varchar", "year": "bigint", "status": "varchar", "share": "double", "source": "varchar",
+    },
+    "savings_baseline": {"year": "bigint", "status": "varchar", "share": "double"},
+    "savings_switching": {"basis": "varchar", "year": "bigint", "lambda_star": "double", "share": "double"},
     "sensitivity_oneway": {
         "parameter": "varchar", "low": "double", "high": "double", "npv_low_dkk": "double",
         "npv_high_dkk": "double", "base": "double", "npv_base_dkk": "double",
@@ -62,8 +71,8 @@ def _has_relation(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     found = con.execute(
         "select count(*) from information_schema.tables where table_name = ? and table_schema = current_schema()",
         [name],
-    ).fetchone()
-    return bool(found and found[0])
+    ).fetchall()  # fetchall completes the result: a pending one blocks the next register()
+    return bool(found and found[0][0])
 
 
 def _outcome_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
@@ -75,11 +84,28 @@ def _result_frames(result: SavingsResult) -> dict[str, pd.DataFrame]:
         "savings_by_year": result.by_year,
         "savings_summary": result.summary,
         "national_scenario": result.national,
+        "national_cohort_year": result.national_cohort,
+        "savings_status_distribution": result.distribution,
+        "savings_baseline": result.baseline,
+        "savings_switching": result.switching_frame(),
         "sensitivity_oneway": result.sensitivity,
         "monte_carlo_summary": result.monte_carlo if result.monte_carlo is not None else pd.DataFrame(),
         "published_comparison": result.comparison,
         "savings_parameters": result.parameters.assign(value=result.parameters["value"].astype(str)),
     }
+
+
+def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> tuple | None:
+    """B̂ and its replicates from the comparison tables when `[baseline] from = "comparison"`."""
+    if baseline_from(params.values) != "comparison":
+        return None
+    from pipeline.comparison.store import estimated_baseline
+    from pipeline.economics.engine import EstimatedBaselineMissing
+
+    try:
+        return estimated_baseline(con, status_codes())
+    except LookupError as error:
+        raise EstimatedBaselineMissing(str(error)) from None
 
 
 def _write_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str]) -> None:
@@ -100,13 +126,40 @@ def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -
     distribution = con.execute(f"select * from {DISTRIBUTION_MODEL}").df()
     draws = params.get("uncertainty.draws")
     result = compute_savings(
-        cohort, distribution, params, read_published(), _outcome_summary(con), None if draws is None else int(draws)
+        cohort, distribution, params, read_published(), _outcome_summary(con), None if draws is None else int(draws),
+        _estimated_baseline(con, params),
     )
     built = []
     for name, frame in _result_frames(result).items():
         _write_table(con, name, frame, TABLE_TYPES[name])
         built.append(name)
+    other = _other_baseline(con, params, cohort, distribution)
+    frame = other.summary.assign(baseline=baseline_from(other.params.values)) if other is not None else None
+    _write_table(con, "savings_summary_other_baseline",
+                 frame if frame is not None else pd.DataFrame(columns=list(OTHER_BASELINE_TYPES)),
+                 OTHER_BASELINE_TYPES)
+    built.append("savings_summary_other_baseline")
     return built
+
+
+OTHER_BASELINE_TYPES = {**TABLE_TYPES["savings_summary"], "baseline": "varchar"}
+
+
+def _other_baseline(con: duckdb.DuckDBPyConnection, params: Parameters, cohort: pd.DataFrame,
+                    distribution: pd.DataFrame) -> SavingsResult | None:
+    """The savings on the estimated baseline when the parameters assume one and a comparison
+    extract is loaded, so the reports set the two side by side (table
+    savings_summary_other_baseline; empty otherwise)."""
+    if baseline_from(params.values) == "comparison":
+        return None  # the assumed shares were replaced whole: the default file holds them
+    if not _has_relation(con, "counterfactual_by_year") or not con.execute(
+            "select count(*) from counterfactual_by_year").fetchall()[0][0]:
+        return None
+    values = {**params.values, "baseline": {"from": "comparison"}}
+    other = Parameters(values=values, path=params.path, sha256=params.sha256, overrides=params.overrides,
+                       files=params.files)
+    return compute_savings(cohort, distribution, other, read_published(), _outcome_summary(con), None,
+                           _estimated_baseline(con, other))
 
 
 def _model_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
@@ -144,4 +197,5 @@ def savings_report(
                 con.execute(f"reset variable {variable}")
             else:
                 con.execute(f"set variable {variable} = ?", [value])
-    return compute_savings(cohort, distribution, params, read_published(), _outcome_summary(con), monte_carlo)
+    return compute_savings(cohort, distribution, params, read_published(), _outcome_summary(con), monte_carlo,
+                           _estimated_baseline(con, params))

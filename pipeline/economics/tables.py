@@ -1,4 +1,4 @@
-"""The savings tables of CONTRACT §3/§4.4–4.6 as data frames (pure functions)."""
+"""The savings tables (docs/economics.md) as data frames (pure functions)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ SUMMARY_COLUMNS = [
     "net_municipal_per_youth_year1_dkk", "net_municipal_per_youth_year2_dkk", "npv_net_state_dkk",
 ]
 NATIONAL_COLUMNS = ["year", "cohorts_active", "net_total_dkk", "net_municipal_dkk", "extra_fte"]
+COHORT_YEAR_COLUMNS = ["year", "net_total_dkk", "net_municipal_dkk", "extra_fte", "gross_total_dkk", "cost_total_dkk"]
+DISTRIBUTION_COLUMNS = ["partnership_id", "year", "status", "share", "source"]
 COMPARISON_COLUMNS = ["figure", "unit", "published", "computed", "source", "note"]
 
 
@@ -51,15 +53,27 @@ class SavingsResult:
     by_year: pd.DataFrame
     summary: pd.DataFrame
     national: pd.DataFrame
+    national_cohort: pd.DataFrame  # one annual intake, year by year (HBS Economics' "per year")
+    distribution: pd.DataFrame  # D_k(s) of 'ALL' (youth-weighted mix of the partnerships), by year and status
+    baseline: pd.DataFrame  # B_k(s): year, status, share
     sensitivity: pd.DataFrame
     monte_carlo: pd.DataFrame | None
     comparison: pd.DataFrame
-    switching: dict[str, float | None]  # lambda_star, switching_share (§4.6)
+    switching: dict[str, float | None]  # lambda_star, switching_share (NPV basis), steady_year, steady_share
     parameters: pd.DataFrame  # key, value, source
+
+    def switching_frame(self) -> pd.DataFrame:
+        """The break-even shares on both bases (table savings_switching)."""
+        return pd.DataFrame([
+            {"basis": "npv", "year": None, "lambda_star": self.switching["lambda_star"],
+             "share": self.switching["switching_share"]},
+            {"basis": "steady_year", "year": self.switching["steady_year"], "lambda_star": None,
+             "share": self.switching["steady_share"]},
+        ], columns=["basis", "year", "lambda_star", "share"])
 
 
 def savings_by_year(cohorts: Cohorts, structure: Structure, paths: Paths, result: Money) -> pd.DataFrame:
-    """CONTRACT savings_by_year: one row per partnership and year, then the 'ALL' rows."""
+    """savings_by_year: one row per partnership and year, then the 'ALL' rows."""
     share = np.broadcast_to(paths.share, (1, *paths.share.shape[1:]))[0]  # (P, K, S)
     baseline_je = structure.baseline[:, structure.is_job_or_education].sum(axis=1)
     rows: list[dict[str, Any]] = []
@@ -144,7 +158,7 @@ def _per_youth_and_cumulative(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def savings_summary(by_year: pd.DataFrame) -> pd.DataFrame:
-    """CONTRACT savings_summary from savings_by_year."""
+    """savings_summary from savings_by_year."""
     rows = []
     for partnership_id, years in by_year.groupby("partnership_id", sort=False):
         years = years.sort_values("year")
@@ -170,7 +184,7 @@ def savings_summary(by_year: pd.DataFrame) -> pd.DataFrame:
 
 
 def national_scenario(by_year: pd.DataFrame, youths_per_year: float) -> pd.DataFrame:
-    """CONTRACT §4.5: a cohort of youths_per_year a year, each on the 'ALL' per-youth path."""
+    """The national scenario: a cohort of youths_per_year a year, each on the 'ALL' per-youth path."""
     path = by_year[by_year["partnership_id"] == ALL].sort_values("year")
     extra_fte = path["fte_per_youth"] - path["baseline_fte_per_youth"]
     rows = []
@@ -186,8 +200,68 @@ def national_scenario(by_year: pd.DataFrame, youths_per_year: float) -> pd.DataF
     return pd.DataFrame(rows, columns=NATIONAL_COLUMNS)
 
 
+def national_cohort_year(by_year: pd.DataFrame, youths_per_year: float) -> pd.DataFrame:
+    """One annual intake of youths_per_year youths in its year k (the 'ALL' per-youth path)."""
+    path = by_year[by_year["partnership_id"] == ALL].sort_values("year")
+    n = path["n_youth"].where(path["n_youth"] > 0)
+    frame = pd.DataFrame({
+        "year": path["year"].astype(int),
+        "net_total_dkk": youths_per_year * path["net_total_per_youth_dkk"],
+        "net_municipal_dkk": youths_per_year * path["net_municipal_per_youth_dkk"],
+        "extra_fte": youths_per_year * (path["fte_per_youth"] - path["baseline_fte_per_youth"]),
+        "gross_total_dkk": youths_per_year * (path["gross_municipal_dkk"] + path["gross_state_dkk"]) / n,
+        "cost_total_dkk": youths_per_year * (path["cost_municipal_dkk"] + path["cost_state_dkk"]) / n,
+    })
+    return frame[COHORT_YEAR_COLUMNS].reset_index(drop=True)
+
+
+def steady_year(params_values: dict[str, Any]) -> int:
+    """The year of one cohort set against HBS Economics' 'per year' figures: the first year
+    after the programme cost is booked (a year with the full effect and no start-up cost)."""
+    return min(int(params_values["programme_cost"]["year"]) + 1, int(params_values["model"]["horizon_years"]))
+
+
+def steady_break_even_share(by_year: pd.DataFrame, national_cohort: pd.DataFrame, year: int) -> float | None:
+    """The year-k share in job or education at which one cohort's steady year pays for one annual
+    intake's programme cost: B + λ·(D − B) with λ·gross_k = cost of one intake."""
+    path = by_year[by_year["partnership_id"] == ALL].set_index("year")
+    cohort = national_cohort.set_index("year")
+    if year not in path.index or year not in cohort.index:
+        return None
+    gross = cohort.at[year, "gross_total_dkk"]
+    cost = cohort["cost_total_dkk"].sum()
+    if pd.isna(gross) or gross <= 0 or pd.isna(cost):
+        return None
+    baseline = path.at[year, "baseline_share_job_or_education"]
+    return float(baseline + cost / gross * (path.at[year, "share_job_or_education"] - baseline))
+
+
+def status_distribution(cohorts: Cohorts, structure: Structure, paths: Paths) -> pd.DataFrame:
+    """D_k(s) of every partnership with a result and of 'ALL' (weighted by n_youth), with the year's source."""
+    share = np.broadcast_to(paths.share, (1, *paths.share.shape[1:]))[0]
+    rows = []
+    weights = np.where(paths.valid, cohorts.n_youth, 0.0)
+    for k in range(structure.horizon):
+        for p, partnership_id in enumerate(cohorts.partnership_ids):
+            if paths.valid[p]:
+                rows += [(partnership_id, k + 1, s, share[p, k, j], paths.source[p, k])
+                         for j, s in enumerate(structure.statuses)]
+        if weights.sum() > 0:
+            mix = (share[:, k, :] * weights[:, None]).sum(axis=0) / weights.sum()
+            sources = {paths.source[p, k] for p in range(len(weights)) if paths.valid[p]}
+            source = "assumed" if "assumed" in sources else "observed" if sources == {"observed"} else "projected"
+            rows += [(ALL, k + 1, s, mix[j], source) for j, s in enumerate(structure.statuses)]
+    return pd.DataFrame(rows, columns=DISTRIBUTION_COLUMNS)
+
+
+def baseline_table(structure: Structure) -> pd.DataFrame:
+    rows = [(k + 1, s, structure.baseline[k, j]) for k in range(structure.horizon)
+            for j, s in enumerate(structure.statuses)]
+    return pd.DataFrame(rows, columns=["year", "status", "share"])
+
+
 def switching_value(by_year: pd.DataFrame) -> dict[str, float | None]:
-    """CONTRACT §4.6: λ* with NPV(λ) = λ·PV(gross) − PV(cost) = 0, and the year-1 job+education share at λ*."""
+    """The switching value: λ* with NPV(λ) = λ·PV(gross) − PV(cost) = 0, and the year-1 job+education share at λ*."""
     path = by_year[by_year["partnership_id"] == ALL].sort_values("year")
     gross = (path["gross_municipal_dkk"] + path["gross_state_dkk"]) * path["discount_factor"]
     cost = (path["cost_municipal_dkk"] + path["cost_state_dkk"]) * path["discount_factor"]
@@ -203,41 +277,38 @@ def switching_value(by_year: pd.DataFrame) -> dict[str, float | None]:
 def published_comparison(
     published: pd.DataFrame,
     by_year: pd.DataFrame,
-    national: pd.DataFrame,
+    national_cohort: pd.DataFrame,
     switching: dict[str, float | None],
     outcome_summary: pd.DataFrame | None,
+    steady: int,
 ) -> pd.DataFrame:
-    """CONTRACT published_comparison: each published figure the model can compute, set against it."""
+    """Each published figure the model can compute, set against it like for like: HBS Economics'
+    'per year' national figures are one annual intake of youths in a steady year (`steady`), not
+    the stock of every cohort active at once. `note` names the basis of the computed figure."""
     path = by_year[by_year["partnership_id"] == ALL].set_index("year")
-    horizon = int(national["year"].max()) if len(national) else 0
-    steady = national.set_index("year").loc[horizon] if horizon else None
+    cohort = national_cohort.set_index("year")
 
     def at(year: int, column: str) -> float | None:
         return path.at[year, column] if year in path.index else None
 
+    def one_cohort(column: str) -> float | None:
+        return cohort.at[steady, column] if steady in cohort.index else None
+
     computed: dict[str, tuple[float | None, str]] = {
-        "hbs_national_annual_saving": (
-            None if steady is None else steady["net_total_dkk"],
-            f"national_scenario, steady state: year {horizon}, {horizon} cohorts active",
-        ),
-        "hbs_national_extra_full_time_employed": (
-            None if steady is None else steady["extra_fte"],
-            f"national_scenario extra_fte, year {horizon}",
-        ),
-        "hbs_year1": (at(1, "net_total_per_youth_dkk"), "published as 'roughly self-financing' (net ≈ 0)"),
-        "hbs_year2_net_saving_per_participant_total": (at(2, "net_total_per_youth_dkk"), "'ALL', year 2"),
-        "hbs_year2_net_saving_per_participant_municipal": (at(2, "net_municipal_per_youth_dkk"), "'ALL', year 2"),
-        "hbs_break_even_share_job_or_education": (switching["switching_share"], "switching value (§4.6)"),
-        "hbs_assumed_share_job_or_education": (at(1, "share_job_or_education"), "'ALL', year 1"),
-        "baseline_share_job_or_education_year1": (
-            at(1, "baseline_share_job_or_education"), "parameter [baseline] year 1"
-        ),
+        "hbs_national_annual_saving": (one_cohort("net_total_dkk"), f"one_cohort_year_{steady}"),
+        "hbs_national_extra_full_time_employed": (one_cohort("extra_fte"), f"one_cohort_year_{steady}"),
+        "hbs_year1": (at(1, "net_total_per_youth_dkk"), "per_youth_year_1"),
+        "hbs_year2_net_saving_per_participant_total": (at(2, "net_total_per_youth_dkk"), "per_youth_year_2"),
+        "hbs_year2_net_saving_per_participant_municipal": (at(2, "net_municipal_per_youth_dkk"), "per_youth_year_2"),
+        "hbs_break_even_share_job_or_education": (switching["switching_share"], "npv_switching_value"),
+        "hbs_assumed_share_job_or_education": (at(1, "share_job_or_education"), "year_1"),
+        "baseline_share_job_or_education_year1": (at(1, "baseline_share_job_or_education"), "parameter"),
     }
     if outcome_summary is not None:
         pilot = outcome_summary[outcome_summary["partnership_id"] == ALL]
         if len(pilot):
             first = pilot.iloc[0]
-            note = "outcome_12m_summary, 'ALL'"
+            note = "headline_all_youths"
             computed |= {
                 "pilot_youths": (first["n"], note),
                 "pilot_share_job_12m": (first["share_job"], note),
@@ -284,16 +355,24 @@ def compute_savings(
     published: pd.DataFrame,
     outcome_summary: pd.DataFrame | None = None,
     monte_carlo_draws: int | None = None,
+    estimated_baseline: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> SavingsResult:
-    """Every savings table from the warehouse's cohort and distribution frames and the parameters."""
+    """Every savings table from the warehouse's cohort and distribution frames and the parameters.
+
+    `estimated_baseline` (B̂ and its bootstrap replicates) is used with `[baseline] from = "comparison"`.
+    """
     values = params.values
-    structure = structure_from_values(values)
+    structure = structure_from_values(values, estimated_baseline)
     cohorts = cohorts_from_frames(cohort, distribution, structure.horizon)
     scalars = scalars_from_values(values)
     paths = status_paths(cohorts, structure, scalars.job_retention)
     by_year = savings_by_year(cohorts, structure, paths, money(cohorts, structure, scalars, paths.share))
-    national = national_scenario(by_year, float(values["national"]["youths_per_year"]))
-    switching = switching_value(by_year)
+    youths_per_year = float(values["national"]["youths_per_year"])
+    national = national_scenario(by_year, youths_per_year)
+    cohort_year = national_cohort_year(by_year, youths_per_year)
+    steady = steady_year(values)
+    switching = switching_value(by_year) | {
+        "steady_year": steady, "steady_share": steady_break_even_share(by_year, cohort_year, steady)}
     monte_carlo = None
     if monte_carlo_draws is not None:
         seed = int(values.get("uncertainty", {}).get("seed", 0))
@@ -303,9 +382,12 @@ def compute_savings(
         by_year=by_year,
         summary=savings_summary(by_year),
         national=national,
+        national_cohort=cohort_year,
+        distribution=status_distribution(cohorts, structure, paths),
+        baseline=baseline_table(structure),
         sensitivity=sensitivity_oneway(cohorts, structure, values),
         monte_carlo=monte_carlo,
-        comparison=published_comparison(published, by_year, national, switching, outcome_summary),
+        comparison=published_comparison(published, by_year, cohort_year, switching, outcome_summary, steady),
         switching=switching,
         parameters=parameter_rows(params),
     )
