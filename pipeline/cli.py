@@ -2,14 +2,15 @@
 models, economics and reports together.
 
 A user's mistake (a bad file, a wrong option, a busy warehouse) ends in a sentence and
-an exit code, never a traceback. Exit codes of ingest/validate (CONTRACT §2): 0 all rows
-good; 3 some rows quarantined; 1 an export rejected whole; 2 wrong usage.
+an exit code, never a traceback. Exit codes of ingest/validate (docs/export-format.md):
+0 all rows good; 3 some rows quarantined; 1 an export rejected whole; 2 wrong usage.
+The ingest itself is pipeline/ingest.py; this module parses arguments and prints.
+It speaks Danish, or English with `--lang en` or when the environment's LANG starts with 'en'.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline import config
+from pipeline.ingest import EXIT_OK, EXIT_QUARANTINED, EXIT_REJECTED, EXIT_USAGE, ExportOutcome
+from pipeline.texts import t
 
 app = typer.Typer(
     help="Joballiance outcomes: ingest cohort exports, build the outcome and savings models, write the reports.",
@@ -29,7 +32,10 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_QUARANTINED = 0, 1, 2, 3
+__all__ = ["EXIT_OK", "EXIT_QUARANTINED", "EXIT_REJECTED", "EXIT_USAGE", "app", "ingest_paths"]
+LangOption = Annotated[str | None, typer.Option(
+    "--lang", help="da or en (default: da, or en when the environment's LANG starts with 'en').")]
+_language = {"lang": "da"}  # the language of the running command, for `fail`
 
 WarehouseOption = Annotated[Path, typer.Option("--warehouse", help="The DuckDB warehouse file.")]
 ParamsOption = Annotated[Path, typer.Option("--params", help="The parameter file (TOML).")]
@@ -44,129 +50,64 @@ class UserError(Exception):
         self.code = code
 
 
+def resolve_lang(lang: str | None) -> str:
+    """--lang if given, else English when LANG starts with 'en', else Danish; remembered for `fail`."""
+    default = "en" if os.environ.get("LANG", "").lower().startswith("en") else "da"
+    if lang is None:
+        lang = default
+    if lang not in ("da", "en"):
+        _language["lang"] = default
+        raise UserError(t("cli.bad_lang", default, value=lang))
+    _language["lang"] = lang
+    return lang
+
+
 def fail(error: Exception, code: int = EXIT_USAGE) -> typer.Exit:
+    from pipeline.privacy import mask_cpr
+
     text = str(error)
     if isinstance(error, OSError) and error.strerror:  # "[Errno 2] ..." says less than the file and the reason
         text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
-    errors.print(f"[bold red]error:[/] {escape(text)}", highlight=False, soft_wrap=True)
+    label = t("cli.error", _language["lang"])
+    errors.print(f"[bold red]{label}[/] {escape(mask_cpr(text))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
+    from pipeline.ingest import IngestUsageError
     from pipeline.models import ModelsNotBuiltError
     from pipeline.parameters import ParameterError
+    from pipeline.release.read import ReleaseMissing
+    from pipeline.release.store import ReleaseCheckFailed
     from pipeline.reports.render import ReportError
     from pipeline.warehouse import WarehouseError
+    from pipeline.workbook import WorkbookError
 
-    return (UserError, ParameterError, WarehouseError, OSError, ReportError, ModelsNotBuiltError)
+    return (UserError, ParameterError, WarehouseError, OSError, ReportError, ModelsNotBuiltError, IngestUsageError,
+            ReleaseMissing, ReleaseCheckFailed, WorkbookError)
 
 
 # ----------------------------------------------------------------------------- ingest / validate
 
 
-@dataclass
-class ExportOutcome:
-    """What happened to one export, for the result table."""
-
-    name: str
-    state: str  # loaded | rejected | unchanged
-    rows_read: int = 0
-    rows_loaded: int = 0
-    rows_quarantined: int = 0
-    messages: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        if self.state == "rejected":
-            return EXIT_REJECTED
-        return EXIT_QUARANTINED if self.rows_quarantined else EXIT_OK
-
-
-def worst_exit_code(outcomes: list[ExportOutcome]) -> int:
-    """Rejected beats quarantined beats clean."""
-    codes = {o.exit_code for o in outcomes}
-    for code in (EXIT_REJECTED, EXIT_QUARANTINED):
-        if code in codes:
-            return code
-    return EXIT_OK
-
-
-def exports_under(paths: list[Path]) -> list[Path]:
-    """Every export under the given files and folders; none is a usage error."""
-    from pipeline import readers
-
-    found = readers.find_exports(paths)
-    if not found:
-        raise UserError(f"no exports found under {', '.join(str(p) for p in paths)} "
-                        "(an export is an .xlsx workbook or a folder holding meta.csv)")
-    return found
-
-
-def check_exports(found: list[Path], known_sha256: set[str], today: dt.date | None = None):
-    """Read and validate each export (nothing is written).
-    Returns the validated exports, the rejections and one outcome per export."""
-    from rich.progress import Progress
-
-    from pipeline import privacy, readers
-    from pipeline.reference import load_reference
-    from pipeline.validation import validate_export
-    from pipeline.warehouse import Rejection
-
-    reference = load_reference()
-    key = privacy.pseudonym_key_from_env()
-    validated, rejections, outcomes = [], [], []
-    seen = set(known_sha256)
-    with Progress(console=errors, transient=True, disable=len(found) < 3) as progress:
-        task = progress.add_task("Reading exports", total=len(found))
-        for path in found:
-            progress.update(task, description=f"Reading {path.name}")
-            sha = None
-            try:
-                sha = readers.export_sha256(path)
-                if sha in seen:
-                    outcomes.append(ExportOutcome(path.name, "unchanged", messages=[
-                        "already ingested (same contents); nothing changed"]))
-                    continue
-                export = validate_export(readers.read_export(path), reference, key, today)
-            except readers.ExportRejected as error:
-                reason = privacy.mask_cpr(str(error))
-                rejections.append(Rejection(str(path), sha, reason))
-                outcomes.append(ExportOutcome(path.name, "rejected", messages=[reason]))
-            except (MemoryError, RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-                    OverflowError, UnicodeError, OSError) as error:
-                # A file that trips a bug must not stop the other exports or end in a traceback.
-                reason = privacy.mask_cpr(
-                    f"{path.name}: could not be read ({type(error).__name__}: {str(error)[:200]}); nothing of it "
-                    "was loaded. This is a fault in joballiance, not in the file: please report it")
-                rejections.append(Rejection(str(path), sha, reason))
-                outcomes.append(ExportOutcome(path.name, "rejected", messages=[reason]))
-            else:
-                seen.add(sha)
-                validated.append(export)
-                outcomes.append(ExportOutcome(
-                    path.name, "loaded", export.rows_read, export.rows_loaded, export.rows_quarantined,
-                    export.messages(), list(export.warnings["message"])))
-            finally:
-                progress.advance(task)
-    return validated, rejections, outcomes
-
-
-def print_outcomes(outcomes: list[ExportOutcome], verb: str, max_messages: int = 10) -> None:
+def print_outcomes(outcomes: list[ExportOutcome], verb: str, lang: str, max_messages: int = 10,
+                   notes: list[str] | None = None) -> None:
     """A short table per export, then the first messages of each export that has any."""
-    table = Table(title=f"Exports {verb}", title_justify="left")
-    table.add_column("export", overflow="fold")
-    table.add_column("result")
-    for column in ("rows read", "loaded", "quarantined"):
-        table.add_column(column, justify="right")
+    table = Table(title=t(f"cli.title_{verb}", lang), title_justify="left")
+    table.add_column(t("cli.col_export", lang), overflow="fold")
+    table.add_column(t("cli.col_result", lang))
+    for column in ("cli.col_read", "cli.col_loaded", "cli.col_quarantined"):
+        table.add_column(t(column, lang), justify="right")
     for o in outcomes:
-        state = {"loaded": "ok" if not o.rows_quarantined else "partly quarantined",
-                 "rejected": "rejected: nothing loaded", "unchanged": "already ingested"}[o.state]
-        if verb == "validated" and state == "ok":
-            state = "valid"
+        state = t({"loaded": "cli.state_ok" if not o.rows_quarantined else "cli.state_partly",
+                   "rejected": "cli.state_rejected", "unchanged": "cli.state_unchanged"}[o.state], lang)
+        if verb == "validated" and o.state == "loaded" and not o.rows_quarantined:
+            state = t("cli.state_valid", lang)
         counts = [str(o.rows_read), str(o.rows_loaded), str(o.rows_quarantined)] if o.state == "loaded" else ["-"] * 3
         table.add_row(o.name, state, *counts)
     console.print(table)
+    for note in notes or []:
+        console.print(note, highlight=False, markup=False, soft_wrap=True)
     for o in outcomes:
         notes = o.messages + o.warnings
         if not notes or o.state == "unchanged":
@@ -175,43 +116,38 @@ def print_outcomes(outcomes: list[ExportOutcome], verb: str, max_messages: int =
         for note in notes[:max_messages]:
             console.print(f"  - {note}", highlight=False, markup=False, soft_wrap=True)
         if len(notes) > max_messages:
-            console.print(f"  ... and {len(notes) - max_messages} more (all are in the quarantine table and the "
-                          "data-quality report)", highlight=False)
+            console.print(t("cli.more_messages", lang, n=len(notes) - max_messages), highlight=False)
 
 
-def ingest_paths(paths: list[Path], warehouse: Path) -> int:
-    from pipeline import warehouse as wh
+def ingest_paths(paths: list[Path], warehouse: Path, lang: str = "da", then_build: bool = False) -> int:
+    """Ingest, print the outcome, return the exit code. `then_build`: the caller builds next
+    (`run`), so the user is not told to run `build`."""
+    from rich.progress import Progress
 
-    found = exports_under(paths)
-    con = wh.connect(warehouse)
-    try:
-        known = {row[0] for row in con.execute("select sha256 from exports").fetchall()}
-        validated, rejections, outcomes = check_exports(found, known)
-        try:
-            ids = wh.write_ingest(con, validated, rejections)
-        except OSError as error:
-            raise wh.WarehouseError(f"could not write to the warehouse {warehouse}: {error.strerror or error}; "
-                                    "nothing of this ingest was loaded") from None
-    finally:
-        try:
-            con.close()
-        except Exception:  # closing a warehouse whose disk is full may fail as well
-            pass
-    print_outcomes(outcomes, "ingested")
-    if ids:
-        console.print(f"Loaded {len(ids)} export(s) into {warehouse}. The models are now out of date: "
-                      "run `joballiance build` (or `joballiance run`).", soft_wrap=True)
-    return worst_exit_code(outcomes)
+    from pipeline.ingest import ingest as ingest_exports
+
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task(t("cli.reading", lang, name=""), total=None)
+        result = ingest_exports(paths, warehouse, lang,
+                                lambda name: progress.update(task, description=t("cli.reading", lang, name=name)))
+    print_outcomes(result.outcomes, "ingested", lang, notes=result.notes)
+    if result.export_ids:
+        from pipeline.privacy import safe_path
+
+        key = "cli.loaded_then_build" if then_build else "cli.loaded_build_next"
+        console.print(t(key, lang, n=len(result.export_ids), warehouse=safe_path(warehouse)), soft_wrap=True)
+    return result.exit_code
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Export files (.xlsx) or folders (searched for exports).")],
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
+    lang: LangOption = None,
 ) -> None:
     """Validate exports and load their good rows into the warehouse (bad rows are quarantined)."""
     try:
-        code = ingest_paths(paths, warehouse)
+        code = ingest_paths(paths, warehouse, resolve_lang(lang))
     except _user_errors() as error:
         raise fail(error) from None
     raise typer.Exit(code)
@@ -220,31 +156,36 @@ def ingest(
 @app.command()
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Export files (.xlsx) or folders (searched for exports).")],
+    lang: LangOption = None,
 ) -> None:
     """Check exports against the format and report every problem; loads nothing."""
+    from pipeline.ingest import check_exports, exports_under, worst_exit_code
+
     try:
-        _, _, outcomes = check_exports(exports_under(paths), set())
+        lang = resolve_lang(lang)
+        found = exports_under(paths, lang)
+        _, _, outcomes = check_exports(found.exports, set(), lang=lang)
     except _user_errors() as error:
         raise fail(error) from None
-    print_outcomes(outcomes, "validated", max_messages=50)
+    print_outcomes(outcomes, "validated", lang, max_messages=50, notes=found.notes)
     raise typer.Exit(worst_exit_code(outcomes))
 
 
 # ----------------------------------------------------------------------------- build / status / savings
 
 
-def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str]) -> list[str]:
+def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str], lang: str = "da") -> list[str]:
     from pipeline import warehouse as wh
     from pipeline.build import build_models
     from pipeline.parameters import load_parameters
 
     params = load_parameters(params_path, overrides)
     if not warehouse.exists():
-        raise UserError(f"the warehouse {warehouse} does not exist yet; run `joballiance ingest` first")
+        raise UserError(t("cli.no_warehouse", lang, warehouse=warehouse))
     con = wh.connect(warehouse)
     try:
         if not con.execute("select count(*) from exports").fetchone()[0]:
-            raise UserError(f"the warehouse {warehouse} holds no exports yet; run `joballiance ingest` first")
+            raise UserError(t("cli.no_exports_yet", lang, warehouse=warehouse))
         return build_models(con, params)
     finally:
         con.close()
@@ -255,36 +196,36 @@ def build(
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
     params: ParamsOption = config.PARAMS_PATH,
     set_: Annotated[list[str], typer.Option("--set", help="Override a parameter: dotted.key=value.")] = [],  # noqa: B006
+    lang: LangOption = None,
 ) -> None:
     """(Re)build every model table (outcomes and savings) from what is loaded."""
     try:
-        built = build_warehouse(warehouse, params, set_)
+        lang = resolve_lang(lang)
+        built = build_warehouse(warehouse, params, set_, lang)
     except _user_errors() as error:
         raise fail(error) from None
-    console.print(f"Built {len(built)} models in {warehouse}.")
+    console.print(t("cli.built_in", lang, n=len(built), warehouse=warehouse))
 
 
 @app.command()
 def status(
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
-    params: ParamsOption = config.PARAMS_PATH,
-    lang: Annotated[str, typer.Option("--lang", help="da or en.")] = "da",
+    lang: LangOption = None,
 ) -> None:
-    """Print the headline table: the status of each partnership's youths 12 months after STU."""
+    """Print the headline table: the status of each partnership's youths 12 months after STU
+    (the published figures of the last build)."""
     from pipeline import warehouse as wh
     from pipeline.build import models_out_of_date
-    from pipeline.parameters import load_parameters
     from pipeline.status import print_status
+    from pipeline.texts import t
 
     try:
-        _check_lang(lang)
-        min_cell = int(load_parameters(params).get("suppression.min_cell", 5))
+        lang = resolve_lang(lang)
         con = wh.connect(warehouse, read_only=True)
         try:
-            print_status(con, min_cell, console, lang)
+            print_status(con, console, lang)
             if models_out_of_date(con):
-                errors.print("Note: exports were ingested after the last build; run `joballiance build` to "
-                             "include them.", soft_wrap=True)
+                errors.print(t("status.out_of_date", lang), soft_wrap=True)
         finally:
             con.close()
     except _user_errors() as error:
@@ -298,24 +239,36 @@ def savings(
     set_: Annotated[list[str], typer.Option("--set", help="Override a parameter: dotted.key=value.")] = [],  # noqa: B006
     monte_carlo: Annotated[int | None, typer.Option("--monte-carlo", help="Number of Monte Carlo draws.")] = None,
     excel: Annotated[Path | None, typer.Option("--excel", help="Also write the workbook to this path.")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="da or en.")] = "da",
+    lang: LangOption = None,
 ) -> None:
-    """The cost-benefit model with a parameter file and overrides; prints the summary."""
+    """The cost-benefit model with a parameter file and overrides; prints the summary.
+
+    The scenario is published through the same disclosure control as a build; the warehouse
+    is not changed (to keep a scenario, build it: `joballiance build --params X --warehouse Y`)."""
     from pipeline import warehouse as wh
-    from pipeline.economics import print_savings, savings_report, write_savings_workbook
+    from pipeline.economics import savings_report
     from pipeline.parameters import load_parameters
+    from pipeline.release.scenario import scenario_release
+    from pipeline.savings_view import print_savings
 
     try:
-        _check_lang(lang)
+        lang = resolve_lang(lang)
+        if monte_carlo is not None and monte_carlo < 1:
+            raise UserError(t("cli.bad_monte_carlo", lang, n=monte_carlo))
         parameters = load_parameters(params, set_)
+        threshold = int(parameters.require("suppression.min_cell"))
         con = wh.connect(warehouse, read_only=True)
         try:
             result = savings_report(con, parameters, monte_carlo)
+            cells = scenario_release(con, result, threshold).cells
         finally:
             con.close()
-        print_savings(result, console, lang)
+        print_savings(cells[cells["report"] == "economics"], parameters, threshold, console, lang)
         if excel:
-            console.print(f"Wrote {write_savings_workbook(result, excel)}")
+            from pipeline.workbook import WorkbookInputs, write_workbook
+
+            inputs = WorkbookInputs.from_release(cells[cells["report"] == "workbook"], result.parameters)
+            console.print(t("cli.wrote", lang, path=write_workbook(inputs, excel, lang)))
     except _user_errors() as error:
         raise fail(error) from None
 
@@ -323,39 +276,39 @@ def savings(
 # ----------------------------------------------------------------------------- reports / run
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("da", "en"):
-        raise UserError(f"--lang must be 'da' or 'en', not '{lang}'")
-
-
-def write_all_reports(warehouse: Path, params: Path, out: Path, langs: list[str], partnership: str | None) -> None:
+def write_all_reports(warehouse: Path, out: Path, langs: list[str], partnership: str | None) -> None:
+    """The reports (with their CSV tables and the dashboard) and the workbook, all from the release."""
     from pipeline import warehouse as wh
-    from pipeline.economics import savings_report, write_savings_workbook
-    from pipeline.parameters import load_parameters
     from pipeline.reports import write_reports
+    from pipeline.workbook import WorkbookError, write_workbook_from_warehouse
 
-    written = write_reports(warehouse, params, out, langs, partnership, progress=True)
+    written = write_reports(warehouse, out, langs, partnership, progress=True)
     con = wh.connect(warehouse, read_only=True)
     try:
-        result = savings_report(con, load_parameters(params), None)
+        for lang in langs:  # the Danish workbook beside the reports, the English one in en/
+            target = out / "savings.xlsx" if lang == "da" else out / lang / "savings.xlsx"
+            try:
+                written.append(write_workbook_from_warehouse(con, target, lang))
+            except WorkbookError as error:  # a programme too small to publish its savings
+                errors.print(t("cli.no_workbook", lang, reason=str(error)), soft_wrap=True)
     finally:
         con.close()
-    written.append(write_savings_workbook(result, out / "savings.xlsx"))
-    console.print(f"Wrote {len(written)} files under {out}/")
+    console.print(t("cli.wrote_files", _language["lang"], n=len(written), out=out))
 
 
 @app.command()
 def report(
-    lang: Annotated[str, typer.Option("--lang", help="da (default) or en.")] = "da",
+    lang: LangOption = None,
     partnership: Annotated[str | None, typer.Option("--partnership", help="Only this partnership's report.")] = None,
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
-    params: ParamsOption = config.PARAMS_PATH,
     out: OutOption = config.REPORTS_DIR,
 ) -> None:
-    """Write the evaluation reports (HTML and PDF) from the warehouse."""
+    """Write the evaluation reports (HTML and PDF), their CSV tables, the dashboard and the workbook from
+    the warehouse's published figures. For other parameters, build another warehouse:
+    `joballiance build --params X --warehouse Y`, then `joballiance report --warehouse Y`."""
     try:
-        _check_lang(lang)
-        write_all_reports(warehouse, params, out, [lang], partnership)
+        lang = resolve_lang(lang)
+        write_all_reports(warehouse, out, [lang], partnership)
     except _user_errors() as error:
         raise fail(error) from None
 
@@ -366,13 +319,15 @@ def run(
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
     params: ParamsOption = config.PARAMS_PATH,
     out: OutOption = config.REPORTS_DIR,
+    lang: LangOption = None,
 ) -> None:
     """The main job: ingest every export under PATH, build the models, write every report (Danish and English)."""
     try:
-        code = ingest_paths([path], warehouse)
-        built = build_warehouse(warehouse, params, [])
-        console.print(f"Built {len(built)} models.")
-        write_all_reports(warehouse, params, out, ["da", "en"], None)
+        lang = resolve_lang(lang)
+        code = ingest_paths([path], warehouse, lang, then_build=True)
+        built = build_warehouse(warehouse, params, [], lang)
+        console.print(t("cli.built", lang, n=len(built)))
+        write_all_reports(warehouse, out, ["da", "en"], None)
     except _user_errors() as error:
         raise fail(error) from None
     raise typer.Exit(code)
@@ -382,28 +337,35 @@ def run(
 
 
 @app.command()
-def template(path: Annotated[Path, typer.Argument(help="Where to write the workbook (.xlsx).")]) -> None:
+def template(path: Annotated[Path, typer.Argument(help="Where to write the workbook (.xlsx).")],
+             lang: LangOption = None) -> None:
     """Write an empty export workbook with drop-down lists for status and municipality."""
     from pipeline.template import write_template
 
-    if path.suffix.lower() != ".xlsx":
-        raise fail(UserError(f"{path} should end in .xlsx"))
     try:
-        console.print(f"Wrote {write_template(path)}")
+        resolve_lang(lang)
+    except UserError as error:
+        raise fail(error) from None
+    if path.suffix.lower() != ".xlsx":
+        raise fail(UserError(t("cli.template_suffix", _language["lang"], path=path)))
+    try:
+        console.print(t("cli.wrote", _language["lang"], path=write_template(path)))
     except OSError as error:
         raise fail(error) from None
 
 
 @app.command("demo-data")
-def demo_data(path: Annotated[Path, typer.Argument(help="Folder to write the synthetic exports to.")]) -> None:
+def demo_data(path: Annotated[Path, typer.Argument(help="Folder to write the synthetic exports to.")],
+              lang: LangOption = None) -> None:
     """Write the synthetic demo exports (deterministic: the same files every time)."""
-    from pipeline.demo import write_demo_exports
+    from pipeline.demo_files import write_demo_exports
 
     try:
+        resolve_lang(lang)
         written = write_demo_exports(path)
-    except OSError as error:
+    except (OSError, UserError) as error:
         raise fail(error) from None
-    console.print(f"Wrote {len(written)} synthetic exports under {path}")
+    console.print(t("cli.wrote_demo", _language["lang"], n=len(written), path=path))
 
 
 if __name__ == "__main__":

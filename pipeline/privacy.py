@@ -1,9 +1,18 @@
 """CPR numbers: recognising them, replacing them by pseudonyms, masking them in text.
 
-A CPR number is 10 digits, optionally with '-' after the sixth, whose first six digits
-form a valid date DDMMYY. Ids that are CPR numbers are replaced at ingest by
-'p_' + the first 16 hex digits of HMAC-SHA256(key, the 10 digits); every value shown
-in a message or stored in the quarantine goes through `mask_cpr` first.
+The rule is deliberately wide ("CPR-like"), because a CPR number reaches an export in
+many shapes: 10 digits, or 9 when Excel dropped the leading zero of a number cell;
+with or without one separator before the last four digits (a space, a hyphen or any
+Unicode dash, as autocorrect writes '151290–1234'); alone or inside a longer token
+('JH2407851122', '1512901234-2'). The digits must not continue on either side and the
+first six (five when the zero was lost) must be a valid date DDMMYY.
+
+- Ids that are, or contain, a CPR-like number are replaced at ingest by
+  'p_' + the first 16 hex digits of HMAC-SHA256(key, the id with each CPR-like part
+  written as its 10 digits) — a bare CPR number therefore gives the same pseudonym
+  whatever its shape, and the same as before the rule was widened.
+- Every text shown in a message or stored (quarantine values and reasons, source paths,
+  warnings) goes through `mask_cpr` first.
 """
 
 from __future__ import annotations
@@ -13,15 +22,27 @@ import hmac
 import os
 import re
 
+import numpy as np
 import pandas as pd
 
 from pipeline import config
 
-CPR_PATTERN = r"(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])(\d{2})-?(\d{4})"
-_CPR_FULL = re.compile(rf"^{CPR_PATTERN}$")
-_CPR_ANYWHERE = re.compile(rf"(?<!\d){CPR_PATTERN}(?!\d)")
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 MASK = "xxxxxx-xxxx"
+# Every Unicode dash (category Pd, Unicode 15; tests/test_hostile_cpr.py checks the list
+# against unicodedata) and the minus sign; with any single white-space character.
+DASHES = ("-\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40"
+          "\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212")
+SEPARATOR = "[\\s" + re.escape(DASHES) + "]"
+# Named groups: dd/d (day with or without its leading zero), mm, yy, serial.
+CPR_PATTERN = (rf"(?:(?P<dd>0[1-9]|[12]\d|3[01])|(?P<d>[1-9]))(?P<mm>0[1-9]|1[0-2])(?P<yy>\d{{2}})"
+               rf"{SEPARATOR}?(?P<serial>\d{{4}})")
+_CPR_ANYWHERE = re.compile(rf"(?<!\d){CPR_PATTERN}(?!\d)")
+# The same shape without groups, for the vectorised first test (pandas warns about groups).
+_CPR_SHAPE = re.compile(rf"(?<!\d)(?:0[1-9]|[12]\d|3[01]|[1-9])(?:0[1-9]|1[0-2])\d{{2}}{SEPARATOR}?\d{{4}}(?!\d)")
+# Pseudonyms are HMAC output: their hex digits are not a number anyone typed, so masking
+# skips them (a run of digits inside 'p_…' must not turn a pseudonym into a mask).
+_PSEUDONYM = re.compile(r"\bp_[0-9a-f]{16}\b")
 
 
 class PseudonymKeyMissing(RuntimeError):
@@ -35,27 +56,70 @@ def _valid_ddmmyy(day: int, month: int, year2: int) -> bool:
     return not (month == 2 and day == 29 and year2 % 4 != 0)
 
 
+def _valid(match: re.Match[str]) -> bool:
+    day = int(match.group("dd") or match.group("d"))
+    return _valid_ddmmyy(day, int(match.group("mm")), int(match.group("yy")))
+
+
+def _cpr_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the 10 digits) of every CPR-like number in the text, outside pseudonyms.
+    Overlapping candidates are tried at every start, so a 10-digit run whose own date is
+    invalid is not given up for a valid 9-digit reading at the next position (that reading
+    would need a digit boundary anyway)."""
+    protected = [m.span() for m in _PSEUDONYM.finditer(text)]
+    spans = []
+    position = 0
+    while True:
+        match = _CPR_ANYWHERE.search(text, position)
+        if match is None:
+            return spans
+        inside = any(a <= match.start() < b for a, b in protected)
+        if _valid(match) and not inside:
+            day = match.group("dd") or "0" + match.group("d")
+            spans.append((match.start(), match.end(), day + match.group("mm") + match.group("yy")
+                          + match.group("serial")))
+            position = match.end()
+        else:
+            position = match.start() + 1
+
+
+def contains_cpr(value: object) -> bool:
+    """Whether a text holds a CPR-like number anywhere (the wide rule above)."""
+    return isinstance(value, str) and bool(_cpr_spans(value))
+
+
 def is_cpr(value: object) -> bool:
-    """Whether a value is a CPR number (10 digits, optional '-', valid DDMMYY)."""
+    """Whether a value, stripped, is exactly one CPR-like number (9 or 10 digits, one
+    optional separator, valid DDMMYY)."""
     if not isinstance(value, str):
         return False
-    match = _CPR_FULL.match(value.strip())
-    return bool(match) and _valid_ddmmyy(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    text = value.strip()
+    spans = _cpr_spans(text)
+    return len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(text)
+
+
+def cpr_digits(value: str) -> str:
+    """The value with every CPR-like part written as its 10 digits (the lost zero restored,
+    the separator dropped): the form pseudonyms are computed from."""
+    text = value.strip()
+    out, last = [], 0
+    for start, end, digits in _cpr_spans(text):
+        out += [text[last:start], digits]
+        last = end
+    return "".join(out) + text[last:]
 
 
 def cpr_mask(values: pd.Series) -> pd.Series:
-    """Vectorised `is_cpr` over a Series of strings (missing values are not CPR numbers)."""
-    text = values.astype("string").str.strip()
-    parts = text.str.extract(rf"^{CPR_PATTERN}$")
-    matched = parts[0].notna()
-    if not matched.any():
-        return matched.fillna(False).astype(bool)
-    day = pd.to_numeric(parts[0], errors="coerce")
-    month = pd.to_numeric(parts[1], errors="coerce")
-    year2 = pd.to_numeric(parts[2], errors="coerce")
-    max_day = month.map(lambda m: _DAYS_IN_MONTH[int(m) - 1] if pd.notna(m) else 0)
-    valid = matched & (day <= max_day) & ~((month == 2) & (day == 29) & (year2 % 4 != 0))
-    return valid.fillna(False).astype(bool)
+    """Per value: does it contain a CPR-like number? (the shape is tested vectorised, the date
+    only for values of that shape, once per distinct value)."""
+    text = values.astype("string")
+    candidate = text.str.contains(_CPR_SHAPE, regex=True).fillna(False).astype(bool)
+    result = np.zeros(len(values), dtype=bool)
+    if candidate.any():
+        chosen = text[candidate]
+        found = {v: contains_cpr(v) for v in chosen.unique()}
+        result[candidate.to_numpy()] = np.array([found[v] for v in chosen], dtype=bool)
+    return pd.Series(result, index=values.index)
 
 
 def pseudonym_key_from_env() -> bytes | None:
@@ -64,14 +128,13 @@ def pseudonym_key_from_env() -> bytes | None:
     return key.encode("utf-8") if key else None
 
 
-def pseudonym(cpr: str, key: bytes) -> str:
-    """'p_' + 16 hex digits of HMAC-SHA256 over the CPR number's 10 digits."""
-    digits = cpr.strip().replace("-", "")
-    return "p_" + hmac.new(key, digits.encode("ascii"), hashlib.sha256).hexdigest()[:16]
+def pseudonym(value: str, key: bytes) -> str:
+    """'p_' + 16 hex digits of HMAC-SHA256 over the id with its CPR-like parts as 10 digits."""
+    return "p_" + hmac.new(key, cpr_digits(value).encode("utf-8"), hashlib.sha256).hexdigest()[:16]
 
 
 def pseudonymised(values: pd.Series, key: bytes) -> pd.Series:
-    """The Series with every CPR number replaced by its pseudonym; other values unchanged."""
+    """The Series with every value that holds a CPR-like number replaced by its pseudonym."""
     mask = cpr_mask(values)
     if not mask.any():
         return values
@@ -80,5 +143,18 @@ def pseudonymised(values: pd.Series, key: bytes) -> pd.Series:
 
 
 def mask_cpr(text: object) -> str:
-    """Text safe to show: every CPR-like number in it replaced by a mask."""
-    return _CPR_ANYWHERE.sub(MASK, str(text))
+    """Text safe to show or store: every CPR-like number in it replaced by a mask."""
+    value = str(text)
+    spans = _cpr_spans(value)
+    if not spans:
+        return value
+    out, last = [], 0
+    for start, end, _ in spans:
+        out += [value[last:start], MASK]
+        last = end
+    return "".join(out) + value[last:]
+
+
+def safe_path(path: object) -> str:
+    """A file or folder path as it may be stored or printed: CPR-like parts masked."""
+    return mask_cpr(str(path))

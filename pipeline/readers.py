@@ -1,12 +1,14 @@
 """Readers: an export on disk → raw text frames, exactly as the user typed them.
 
-Two forms are accepted (CONTRACT §1): an .xlsx workbook with sheets meta, participants,
-spells; or a folder with meta.csv, participants.csv, spells.csv. Every cell comes back
-as text (or missing); native Excel dates become ISO dates. Column names are matched
-case-insensitively, Danish aliases are mapped to the canonical names, and columns
-outside the format are dropped here, so their values never travel further.
-The frame index is the row number the user sees (header = row 1).
-"""
+Two forms are accepted (docs/export-format.md): an .xlsx workbook with sheets meta,
+participants, spells; or a folder with meta.csv, participants.csv, spells.csv (and a
+comparison extract's register form, read by pipeline/comparison/register.py). Every cell
+comes back as text (or missing); native Excel dates become ISO dates. Column names are
+matched after NFC normalisation and case-insensitively, Danish aliases are mapped to the
+canonical names, and columns outside the format are dropped here, so their values never
+travel further — rows whose only content was there are kept as `stray_rows` (column
+names only) so they are counted and quarantined, not lost.
+The frame index is the row number the user sees (header = row 1)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import datetime as dt
 import hashlib
 import io
 import re
-import zipfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,19 +50,41 @@ SPELL_COLUMNS = {
 META_COLUMNS = {"key": "nøgle", "value": "værdi"}
 REQUIRED_COLUMNS = {
     "meta": ("key", "value"),
-    "participants": ("participant_id", "municipality_code", "stu_start_date"),
+    # stu_start_date too for a cohort export (a comparison extract may lack it): checked in validation
+    "participants": ("participant_id", "municipality_code"),
     "spells": ("participant_id", "status", "start_date"),
 }
 COLUMNS = {"meta": META_COLUMNS, "participants": PARTICIPANT_COLUMNS, "spells": SPELL_COLUMNS}
 
-# Guards against files that would exhaust memory before anything could be said about them.
-MAX_XLSX_UNCOMPRESSED_BYTES = 2 * 1024**3
-MAX_XLSX_COMPRESSION_RATIO = 200
+# Guards against files that would exhaust memory before anything could be said about them
+# (the limits of workbooks are in pipeline/readers_xlsx.py).
 MAX_COLUMNS = 200
 
 
 class ExportRejected(Exception):
-    """The export cannot be read or lacks what every row depends on: nothing is loaded."""
+    """The export cannot be read or lacks what every row depends on: nothing is loaded.
+    Raised with a text key of pipeline/texts/ingest.py and its fields (so the command can
+    say it in its language), or with a finished sentence."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **fields: object) -> None:
+        self.key, self.fields = key, fields
+        super().__init__(message or self.text("da"))
+
+    def text(self, lang: str) -> str:
+        """The sentence in `lang` (a finished sentence is returned as it is)."""
+        if self.key is None:
+            return str(self)
+        from pipeline.texts import t
+
+        fields = dict(self.fields)
+        if "location" in fields:
+            fields["location"] = localised_location(str(fields["location"]), lang)
+        return t(self.key, lang, **fields)
+
+
+def localised_location(location: str, lang: str) -> str:
+    """'x.xlsx, sheet spells' as the user's language says it ('x.xlsx, ark spells')."""
+    return location.replace(", sheet ", ", ark ") if lang == "da" else location
 
 
 @dataclass
@@ -71,6 +95,10 @@ class RawSheet:
     location: str  # how the user finds it: 'spells.csv' or 'x.xlsx, sheet spells'
     frame: pd.DataFrame
     dropped_columns: list[str] = field(default_factory=list)
+    # Rows with content only in columns outside the format: row number -> those columns
+    # (a header's name, or the 1-based number of a column without one; never the values).
+    # They count as read and are quarantined, not lost.
+    stray_rows: dict[int, list[str | int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -80,15 +108,23 @@ class RawExport:
     meta: RawSheet
     participants: RawSheet
     spells: RawSheet
+    form: str = "export"  # 'export' (the cohort-export form) or 'register' (weekly benefit codes)
 
     @property
     def display_name(self) -> str:
-        return self.source_path.name
+        from pipeline.privacy import mask_cpr
+
+        return mask_cpr(self.source_path.name)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: 'å' typed as a + combining ring (macOS, some web forms) becomes one 'å'."""
+    return unicodedata.normalize("NFC", text)
 
 
 def canonical_header(name: object) -> str:
-    """How a header is compared: surrounding white space dropped, lower case."""
-    return " ".join(str(name if name is not None else "").split()).lower()
+    """How a header is compared: NFC, surrounding white space dropped, lower case."""
+    return nfc(" ".join(str(name if name is not None else "").split())).lower()
 
 
 def _alias_map(sheet: str) -> dict[str, str]:
@@ -101,12 +137,13 @@ def _alias_map(sheet: str) -> dict[str, str]:
 
 def _sheet_frame(
     sheet: str, location: str, header: list[object], grid: pd.DataFrame, text_cells: bool = False,
-    dropped: list[str] | None = None,
+    dropped: list[str] | None = None, beyond: dict[int, list[int]] | None = None,
 ) -> RawSheet:
     """Rename known columns, drop the others (names kept for the warning), index by user row.
-    `grid` holds the data rows, its columns the positions 0, 1, ... (missing cells None/NaN)."""
+    `grid` holds the data rows, its columns the positions 0, 1, ... (missing cells None/NaN);
+    `beyond` the 0-based grid rows with content right of the header (-> their column positions)."""
     if len(header) > MAX_COLUMNS:
-        raise ExportRejected(f"{location}: {len(header)} columns; an export has at most {MAX_COLUMNS}")
+        raise ExportRejected(key="readers.too_many_columns", location=location, n=len(header), most=MAX_COLUMNS)
     aliases = _alias_map(sheet)
     keep: list[tuple[int, str]] = []
     dropped = list(dropped or [])
@@ -122,26 +159,46 @@ def _sheet_frame(
             continue
         canonical = aliases[name]
         if canonical in seen:
-            raise ExportRejected(
-                f"{location}: column '{canonical}' appears twice ('{seen[canonical]}' and "
-                f"'{str(raw_name).strip()}'); keep one of them"
-            )
+            raise ExportRejected(key="readers.column_twice", location=location, column=canonical,
+                                 first=seen[canonical], second=str(raw_name).strip())
         seen[canonical] = str(raw_name).strip()
         keep.append((position, canonical))
     missing = [c for c in REQUIRED_COLUMNS[sheet] if c not in seen]
     if missing:
-        expected = ", ".join(f"'{c}' (Danish '{COLUMNS[sheet][c]}')" for c in missing)
-        hint = ""
-        if len(header) == 1 and "\t" in str(header[0]):
-            hint = " (the values seem to be separated by tabs; save the file with ';' or ',' between values)"
-        raise ExportRejected(f"{location}: required column missing: {expected}{hint}")
+        expected = ", ".join(f"'{c}' ('{COLUMNS[sheet][c]}')" for c in missing)
+        tabs = len(header) == 1 and "\t" in str(header[0])
+        raise ExportRejected(key="readers.required_missing_tabs" if tabs else "readers.required_missing",
+                             location=location, expected=expected)
     index = pd.RangeIndex(2, 2 + len(grid), name="row_number")
     clean = _text_column if text_cells else _cell_column
     empty = np.full(len(grid), None, dtype=object)
     data = {canonical: clean(grid[p].to_numpy(dtype=object) if p in grid.columns else empty) for p, canonical in keep}
     frame = pd.DataFrame(data, index=index)
-    frame = frame[frame.notna().any(axis=1)]
-    return RawSheet(sheet, location, frame, dropped)
+    kept = frame.notna().any(axis=1)
+    names: list[str | int] = [("" if n is None else str(n).strip()) or p + 1 for p, n in enumerate(header)]
+    stray = _stray_rows(grid, kept.to_numpy(), {p for p, _ in keep}, names, beyond or {})
+    return RawSheet(sheet, location, frame[kept], dropped, stray)
+
+
+def _stray_rows(grid: pd.DataFrame, kept: np.ndarray, known: set[int], names: list[str | int],
+                beyond: dict[int, list[int]]) -> dict[int, list[str | int]]:
+    """Rows with nothing in the format's columns but something elsewhere (a remark, a name):
+    user row number -> the columns that hold it (at most three)."""
+    unknown = [p for p in grid.columns if p not in known]
+    stray: dict[int, list[str | int]] = {}
+    empty_rows = np.flatnonzero(~kept)  # only rows with nothing in the format's columns are looked at
+    if unknown and len(empty_rows):
+        values = grid.iloc[empty_rows][unknown].to_numpy(dtype=object)
+        filled = np.array([[v is not None and not (isinstance(v, float) and np.isnan(v)) and str(v).strip() != ""
+                            for v in row] for row in values], dtype=bool).reshape(values.shape)
+        for i in np.flatnonzero(filled.any(axis=1)):
+            columns = [names[unknown[j]] if unknown[j] < len(names) else int(unknown[j]) + 1
+                       for j in np.flatnonzero(filled[i])]
+            stray[int(empty_rows[i]) + 2] = columns[:3]
+    for position, columns in beyond.items():
+        if not kept[position] and position + 2 not in stray:
+            stray[position + 2] = [c + 1 for c in columns[:3]]
+    return stray
 
 
 def _has_content(column: pd.Series) -> bool:
@@ -192,7 +249,7 @@ def _cell_text(value: object) -> str | None:
 def decode_text(data: bytes, location: str) -> str:
     """UTF-8 (with or without BOM) or, failing that, Windows-1252."""
     if b"\x00" in data[:4096]:
-        raise ExportRejected(f"{location}: this is not a text (CSV) file")
+        raise ExportRejected(key="readers.not_text", location=location)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -200,7 +257,7 @@ def decode_text(data: bytes, location: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ExportRejected(f"{location}: the text is neither UTF-8 nor Windows-1252") from None
+        raise ExportRejected(key="readers.encoding", location=location) from None
 
 
 def detect_delimiter(text: str) -> str:
@@ -214,11 +271,15 @@ def read_csv_table(path: Path, sheet: str) -> RawSheet:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ExportRejected(f"{location}: cannot be read ({error.strerror})") from None
+        raise ExportRejected(key="readers.cannot_read", location=location, error=error.strerror) from None
     text = decode_text(data, location)
     if not text.strip():
-        raise ExportRejected(f"{location}: the file is empty")
-    delimiter = detect_delimiter(text)
+        raise ExportRejected(key="readers.empty_file", location=location)
+    hint = re.match(r"(?i)\s*sep=(.)[ \t]*\r?\n", text)
+    if hint:  # Excel's delimiter hint: read, and not a row (Excel shows the header as row 1)
+        delimiter, text = hint.group(1), text[hint.end():]
+    else:
+        delimiter = detect_delimiter(text)
     parsed = _fast_csv(text, delimiter, location)
     if parsed is None:
         header, grid = _careful_csv(text, delimiter, location)
@@ -238,9 +299,8 @@ def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], p
     except pd.errors.ParserError as error:
         opened = re.search(r"EOF inside string starting at row (\d+)", str(error))
         if opened:
-            raise ExportRejected(
-                f"{location} row {int(opened.group(1)) + 1}: a quote (\") opens a value that never ends; "
-                "the rest of the file would be read as one cell") from None
+            raise ExportRejected(key="readers.open_quote", location=location,
+                                 row=int(opened.group(1)) + 1) from None
         return None
     except (pd.errors.EmptyDataError, ValueError):
         return None
@@ -253,17 +313,15 @@ def _careful_csv(text: str, delimiter: str, location: str) -> tuple[list[object]
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
-        raise ExportRejected(f"{location}: cannot be read as CSV ({error})") from None
+        raise ExportRejected(key="readers.not_csv", location=location, error=error) from None
     header, rows = records[0], records[1:]
     width = len(header)
     lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     for position in np.flatnonzero(lengths > width):  # only the rows that are too wide are looked at
         row, number = rows[position], int(position) + 2
         if any(cell.strip() for cell in row[width:]):
-            raise ExportRejected(
-                f"{location} row {number}: {len(row)} fields but the header has {width} "
-                f"(is the delimiter '{delimiter}' used inside a value without quotes?)"
-            )
+            raise ExportRejected(key="readers.row_too_wide", location=location, row=number, n=len(row),
+                                 width=width, delimiter=delimiter)
         rows[position] = row[:width]
     return header, _grid(rows)
 
@@ -274,76 +332,9 @@ def read_csv_folder(folder: Path) -> dict[str, RawSheet]:
     for sheet in SHEETS:
         path = found.get(f"{sheet}.csv")
         if path is None:
-            raise ExportRejected(f"{folder.name}: the file {sheet}.csv is missing (an export folder holds "
-                                 "meta.csv, participants.csv and spells.csv)")
+            raise ExportRejected(key="readers.csv_missing", folder=folder.name, sheet=sheet)
         sheets[sheet] = read_csv_table(path, sheet)
     return sheets
-
-
-# ----------------------------------------------------------------------------- xlsx
-
-
-def check_xlsx_container(path: Path) -> None:
-    """Refuse files that are not workbooks, or would unpack to absurd sizes (zip bombs)."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
-        raise ExportRejected(f"{path.name}: this is not an Excel workbook (.xlsx); "
-                             "save it again from Excel as .xlsx") from None
-    total = sum(i.file_size for i in infos)
-    compressed = max(1, sum(i.compress_size for i in infos))
-    if total > MAX_XLSX_UNCOMPRESSED_BYTES or total / compressed > MAX_XLSX_COMPRESSION_RATIO:
-        raise ExportRejected(f"{path.name}: the workbook would unpack to {total:,} bytes "
-                             f"({total / compressed:.0f} times its size); refused as unsafe")
-
-
-def read_xlsx(path: Path) -> dict[str, RawSheet]:
-    import openpyxl  # imported here: only the xlsx form needs it
-
-    check_xlsx_container(path)
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for damaged files
-        raise ExportRejected(f"{path.name}: the workbook cannot be opened ({type(error).__name__})") from None
-    try:
-        names = {canonical_header(n): n for n in workbook.sheetnames}
-        sheets = {}
-        for sheet in SHEETS:
-            if sheet not in names:
-                raise ExportRejected(f"{path.name}: the sheet '{sheet}' is missing (found: "
-                                     f"{', '.join(workbook.sheetnames)})")
-            location = f"{path.name}, sheet {sheet}"
-            header, rows, beyond = _worksheet_rows(workbook[names[sheet]], location)
-            sheets[sheet] = _sheet_frame(sheet, location, header, _grid(rows), dropped=beyond)
-        return sheets
-    finally:
-        workbook.close()
-
-
-def _worksheet_rows(worksheet: object, location: str) -> tuple[list[object], list[list[object]], list[str]]:
-    """Header and rows of a sheet, cut at the header's last named column; values found right
-    of it are dropped and named (a stray cell far to the right must not blow up every row)."""
-    iterator = worksheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
-    first = next(iterator, None)
-    if first is None:
-        raise ExportRejected(f"{location}: the sheet is empty (no header row)")
-    header = list(first)
-    while header and (header[-1] is None or str(header[-1]).strip() == ""):
-        header.pop()
-    if len(header) > MAX_COLUMNS:
-        raise ExportRejected(f"{location}: {len(header)} columns; an export has at most {MAX_COLUMNS}")
-    width = len(header)
-    rows: list[list[object]] = []
-    beyond: set[int] = set()
-    for values in iterator:
-        if len(values) > width:
-            beyond.update(width + i for i, v in enumerate(values[width:]) if v is not None and v != "")
-        rows.append(list(values[:width]))
-    dropped = [f"(column {position + 1} without a name)" for position in sorted(beyond)[:5]]
-    if len(beyond) > 5:
-        dropped.append(f"({len(beyond) - 5} more columns without a name)")
-    return header, rows, dropped
 
 
 # ----------------------------------------------------------------------------- export
@@ -369,17 +360,52 @@ def is_csv_export_folder(path: Path) -> bool:
     return path.is_dir() and any(p.name.lower() == "meta.csv" for p in path.iterdir())
 
 
-def find_exports(paths: list[Path]) -> list[Path]:
-    """Exports under the given files/folders: .xlsx files and folders holding meta.csv."""
+def _register_module():  # noqa: ANN202 - a module or None
+    """pipeline.comparison.register when it is installed (imported lazily: only register
+    extracts need it, and every other export must read without it)."""
+    try:
+        from pipeline.comparison import register
+    except ImportError:
+        return None
+    return register
+
+
+def is_register_folder(path: Path) -> bool:
+    """A comparison extract in the register form (meta.csv + weekly.csv)."""
+    module = _register_module()
+    return module is not None and path.is_dir() and bool(module.is_register_export(path))
+
+
+def is_side_file(path: Path) -> bool:
+    """Files an export folder may hold that are not exports: macOS resource forks
+    ('._name.xlsx', written next to every file copied from a Mac to a USB stick) and Excel's
+    lock files ('~$name.xlsx', present while the workbook is open)."""
+    return path.name.startswith(("._", "~$"))
+
+
+def find_exports(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Exports under the given files/folders: .xlsx files and folders holding meta.csv.
+    Side files (see `is_side_file`) are left out and appended to `skipped`, so the
+    caller can say so."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file or folder")
+            from pipeline.privacy import safe_path
+
+            raise FileNotFoundError(f"{safe_path(path)}: no such file or folder")
+        if path.is_file() and is_side_file(path):
+            if skipped is not None:
+                skipped.append(path)
+            continue
         if path.is_file() or is_csv_export_folder(path):
             found.append(path)
             continue
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() == ".xlsx" and not child.name.startswith("~$"):
+            if child.is_file() and child.suffix.lower() in (".xlsx", ".xlsm"):
+                if is_side_file(child):
+                    if skipped is not None:
+                        skipped.append(child)
+                    continue
                 found.append(child)
             elif is_csv_export_folder(child):
                 found.append(child)
@@ -387,14 +413,20 @@ def find_exports(paths: list[Path]) -> list[Path]:
 
 
 def read_export(path: Path) -> RawExport:
-    """Read one export (xlsx file or CSV folder) into raw text sheets."""
+    """Read one export (xlsx file, CSV folder or register extract) into raw text sheets."""
+    if path.is_dir() and is_register_folder(path):
+        module = _register_module()
+        raw = module.read_register_export(path)
+        raw.form = "register"
+        return raw
     if path.is_dir():
         sheets = read_csv_folder(path)
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        from pipeline.readers_xlsx import read_xlsx
+
         sheets = read_xlsx(path)
     elif path.suffix.lower() == ".xls":
-        raise ExportRejected(f"{path.name}: the old .xls format is not supported; save it as .xlsx")
+        raise ExportRejected(key="readers.old_xls", name=path.name)
     else:
-        raise ExportRejected(f"{path.name}: an export is an .xlsx workbook or a folder with "
-                             "meta.csv, participants.csv and spells.csv")
+        raise ExportRejected(key="readers.not_an_export", name=path.name)
     return RawExport(path, export_sha256(path), sheets["meta"], sheets["participants"], sheets["spells"])

@@ -17,7 +17,6 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from pipeline.validation import ValidatedExport
 
@@ -30,9 +29,19 @@ SPELL_COLUMNS = [
     "participant_id", "status", "category", "start_date", "end_date", "hours_per_week", "employer_id",
     "export_id",
 ]
+COMPARISON_PARTICIPANT_COLUMNS = [
+    "participant_id", "municipality_code", "birth_year", "sex", "stu_start_date", "stu_end_date", "export_id",
+]
+COMPARISON_SPELL_COLUMNS = ["participant_id", "status", "category", "start_date", "end_date", "export_id"]
 
 
 MEMORY_LIMIT_ENV = "JOBALLIANCE_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "1GB"
+THREADS = 2
+# The on-disk format new warehouses are written in: DuckDB 1.0's, which every DuckDB 1.x
+# client (Python, R, the CLI, DBeaver, ...) opens, as well as DuckDB 2. A warehouse file keeps
+# the format it was created with; `make clean` and a new ingest rewrite an older one.
+STORAGE_VERSION = "v1.0.0"
 
 
 class WarehouseError(RuntimeError):
@@ -57,7 +66,7 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 60.0) -> 
     announced = False
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only, config=connection_config(path))
             break
         except duckdb.IOException as error:
             text = str(error)
@@ -75,8 +84,8 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 60.0) -> 
         except duckdb.Error as error:
             raise WarehouseError(f"cannot open the warehouse {path}: {_plain(str(error))}") from None
     try:
-        con.execute(f"set memory_limit = '{memory_limit()}'")
         if not read_only:
+            migrate_loaded_exports(con)
             con.execute(schema_sql())
     except duckdb.Error as error:  # e.g. a full disk or a read-only file
         con.close()
@@ -84,20 +93,38 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 60.0) -> 
     return con
 
 
+def connection_config(path: Path) -> dict[str, str | int | bool]:
+    """DuckDB settings of every warehouse connection, chosen rather than left to the machine:
+    a fixed memory budget with spilling to a folder next to the warehouse (so a large build
+    stays under it instead of taking 80 % of whatever machine it runs on), two threads (the
+    machines it runs on; more threads also means more memory), and a storage format that
+    DuckDB 1.x clients open (it only applies when the file is created). Insertion order stays
+    preserved: the model tables are written sorted and read in that order, and a million
+    youths fit the budget with it."""
+    return {
+        "memory_limit": memory_limit(),
+        "temp_directory": str(temp_directory(path)),
+        "threads": THREADS,
+        "storage_compatibility_version": STORAGE_VERSION,
+    }
+
+
+def temp_directory(path: Path) -> Path:
+    """Where DuckDB spills what does not fit in the memory budget: `<warehouse>.tmp` beside it
+    (same disk, removed by DuckDB when the connection closes)."""
+    return path.with_name(path.name + ".tmp")
+
+
 def memory_limit() -> str:
     """How much memory DuckDB may use before it spills to disk: JOBALLIANCE_DUCKDB_MEMORY_LIMIT
-    (e.g. '12GB'), else a quarter of the machine's memory (DuckDB's own default, 80 %, leaves
-    too little for the Python side of a large build)."""
+    (e.g. '4GB'), else 1 GB — a budget, not a share of the machine, so every command stays
+    well under 2 GiB resident at a million youths together with its Python side."""
     configured = os.environ.get(MEMORY_LIMIT_ENV, "").strip()
     if configured:
         if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", configured, flags=re.IGNORECASE):
             raise WarehouseError(f"{MEMORY_LIMIT_ENV}={configured!r} is not an amount of memory such as '8GB'")
         return configured
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError):
-        return "4GB"
-    return f"{max(1, total // 4 // 1024**2)}MB"
+    return DEFAULT_MEMORY_LIMIT
 
 
 def _plain(text: str) -> str:
@@ -110,8 +137,37 @@ def make_export_id(partnership_id: str, export_date: dt.date, sha256: str) -> st
 
 def ingested_export_id(con: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
     """The id of an export already loaded with these exact bytes, if any."""
-    row = con.execute("select export_id from exports where sha256 = ?", [sha256]).fetchone()
+    row = con.execute("select export_id from exports_loaded where sha256 = ? union all "
+                      "select export_id from comparison_exports where sha256 = ?", [sha256, sha256]).fetchone()
     return row[0] if row else None
+
+
+def loaded_sha256(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Checksums of every export loaded so far (programme and comparison)."""
+    return {row[0] for row in con.execute(
+        "select sha256 from exports_loaded union select sha256 from comparison_exports").fetchall()}
+
+
+def migrate_loaded_exports(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse written before the loaded table became immutable has a table `exports`
+    with a stored `superseded` column; move its rows into `exports_loaded` (created as the
+    schema defines it) so `exports` can become the view. Does nothing on a current warehouse."""
+    kind = con.execute("select table_type from information_schema.tables "
+                       "where table_schema = 'main' and table_name = 'exports'").fetchone()
+    if not kind or kind[0] != "BASE TABLE":
+        return
+    schema = schema_sql()
+    start = schema.index("create table if not exists exports_loaded")
+    create = schema[start:schema.index(");", start) + 2]
+    con.execute("begin transaction")
+    try:
+        con.execute(create)
+        con.execute("insert into exports_loaded by name select * exclude (superseded) from exports")
+        con.execute("drop table exports")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
 
 
 @dataclass(frozen=True)
@@ -137,7 +193,6 @@ def write_ingest(
         for rejection in rejections:
             con.execute("insert into rejected_exports values (?, ?, ?, ?)",
                         [rejection.source_path, rejection.sha256, now, rejection.reason])
-        refresh_superseded(con)
         con.execute("commit")
     except BaseException as error:
         try:
@@ -152,18 +207,36 @@ def write_ingest(
 
 
 def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now: dt.datetime) -> str:
-    export_id = make_export_id(export.partnership_id, export.export_date, export.sha256)
-    con.execute(
-        "insert into exports values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)",
-        [export_id, export.partnership_id, export.export_date, export.source_path, export.sha256, now,
-         export.rows_read, export.rows_loaded, export.rows_quarantined, export.synthetic,
-         ", ".join(export.dropped_columns) or None],
-    )
-    participants = export.participants.assign(export_id=export_id)[PARTICIPANT_COLUMNS]
-    spells = export.spells.assign(export_id=export_id)[SPELL_COLUMNS]
+    """One export's rows, appended (nothing loaded earlier is changed). A comparison extract
+    goes to the comparison tables only, never to the programme's."""
+    if export.is_comparison:
+        export_id = make_export_id("comparison", export.export_date, export.sha256)
+        con.execute(
+            "insert into comparison_exports by name select ? as export_id, ? as source, ? as export_date, "
+            "? as source_path, ? as sha256, ? as ingested_at, ? as rows_read, ? as rows_loaded, "
+            "? as rows_quarantined, ? as synthetic, ? as form",
+            [export_id, export.source, export.export_date, export.source_path, export.sha256, now,
+             export.rows_read, export.rows_loaded, export.rows_quarantined, export.synthetic, export.form],
+        )
+        participants = export.participants.assign(export_id=export_id)[COMPARISON_PARTICIPANT_COLUMNS]
+        spells = export.spells.assign(export_id=export_id)[COMPARISON_SPELL_COLUMNS]
+        tables = ("comparison_participants_all", "comparison_spells_all")
+    else:
+        export_id = make_export_id(export.partnership_id, export.export_date, export.sha256)
+        con.execute(
+            "insert into exports_loaded by name select ? as export_id, ? as partnership_id, ? as export_date, "
+            "? as source_path, ? as sha256, ? as ingested_at, ? as rows_read, ? as rows_loaded, "
+            "? as rows_quarantined, ? as synthetic, ? as dropped_columns",
+            [export_id, export.partnership_id, export.export_date, export.source_path, export.sha256, now,
+             export.rows_read, export.rows_loaded, export.rows_quarantined, export.synthetic,
+             ", ".join(export.dropped_columns) or None],
+        )
+        participants = export.participants.assign(export_id=export_id)[PARTICIPANT_COLUMNS]
+        spells = export.spells.assign(export_id=export_id)[SPELL_COLUMNS]
+        tables = ("participants_all", "spells_all")
     quarantine = export.quarantine.assign(export_id=export_id, source_path=export.source_path)
     warnings = export.warnings.assign(export_id=export_id, source_path=export.source_path)
-    for table, frame in (("participants_all", participants), ("spells_all", spells),
+    for table, frame in ((tables[0], participants), (tables[1], spells),
                          ("quarantine", quarantine), ("ingest_warnings", warnings)):
         if len(frame):
             con.register("incoming", frame)
@@ -174,18 +247,29 @@ def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now:
     return export_id
 
 
-def refresh_superseded(con: duckdb.DuckDBPyConnection) -> None:
-    """The newest export of each partnership (by export_date; a re-sent export of the same
-    date wins by the time it was ingested) is current, every other one superseded."""
-    con.execute("""
-        update exports set superseded = export_id not in (
-            select arg_max(export_id, strftime(export_date, '%Y%m%d') || strftime(ingested_at, '%Y%m%d%H%M%S')
-                                      || export_id)
-            from exports
-            group by partnership_id
-        )
-    """)
-
-
-def exports_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return con.execute("select * from exports order by partnership_id, export_date").df()
+def export_tables(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
+    """Write the warehouse's tables as Parquet and as CSV (UTF-8, ',' separated, header, ISO
+    dates), for analysts in R, Stata, SAS or a spreadsheet who do not use DuckDB:
+    `folder/parquet/<name>.parquet` and `folder/csv/<name>.csv`. Every table and the schema's
+    views (exports, participants, spells, ...) are written; the models' staging and
+    intermediate views (stg_*, int_*) are not: they are steps, and some expand one row per
+    youth-month. Returns the files written, in name order."""
+    names = [row[0] for row in con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() "
+        "and schema_name = 'main' and not temporary "
+        "union all select view_name from duckdb_views() where database_name = current_database() "
+        "and schema_name = 'main' and not internal and not temporary "
+        "and not starts_with(view_name, 'stg_') and not starts_with(view_name, 'int_') order by 1"
+    ).fetchall()]
+    written: list[Path] = []
+    for kind, options in (("parquet", "(format parquet, compression zstd)"),
+                          ("csv", "(format csv, header true, delimiter ',', dateformat '%Y-%m-%d')")):
+        target = folder / kind
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            path = target / f"{name}.{kind}"
+            quoted_name = name.replace('"', '""')
+            quoted_path = str(path).replace("'", "''")
+            con.execute(f"copy (select * from \"{quoted_name}\") to '{quoted_path}' {options}")
+            written.append(path)
+    return written

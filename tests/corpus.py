@@ -20,6 +20,7 @@ import io
 import re
 import shutil
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -207,6 +208,19 @@ def _drop_sheet(workbook: object) -> None:
     workbook.remove(workbook["spells"])  # type: ignore[index, attr-defined]
 
 
+def _shrink_dimensions(members: dict[str, bytes]) -> None:
+    """Every sheet's recorded size (<dimension ref>) made too small, as some programs write it."""
+    for name in members:
+        if name.startswith("xl/worksheets/sheet"):
+            members[name] = re.sub(rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1:B2"/>', members[name])
+
+
+def _remark_only_row(workbook: object) -> None:
+    sheet = workbook["participants"]  # type: ignore[index]
+    sheet.cell(row=1, column=7, value="bemærkning")
+    sheet.cell(row=5, column=7, value="flyttet til Odense")
+
+
 def _with_column(rows: list[list[str]], values: list[str]) -> list[list[str]]:
     return [row + [value] for row, value in zip(rows, values, strict=True)]
 
@@ -260,7 +274,7 @@ CASES: dict[str, Case] = {
         "is not a text (CSV) file", names="participants.csv"),
     "nul_byte_late": Case(csv_export("nul_byte_late", p_header=P_HEADER + ["note"], participants=_cells(
         _with_column(YOUTHS, ["y" * 5000, "", ""]), 2, 0, "A\x003"), spells=SPELLS[:4]), 3,
-        "participants.csv row 4, participant_id", (7, 6, 1)),
+        "participants.csv row 4 (youth A?3), participant_id", (7, 6, 1)),
     "unterminated_quote": Case(csv_export("unterminated_quote", participants=[
         YOUTHS[0], ['"A2', *YOUTHS[1][1:]], YOUTHS[2]]), 1, "row 3: a quote", names="participants.csv"),
     "delimiter_inside_unquoted_value": Case(csv_export("delimiter_inside_unquoted_value", participants=[
@@ -319,7 +333,7 @@ CASES: dict[str, Case] = {
     "cpr_in_status": Case(csv_export("cpr_in_status", spells=_cells(SPELLS, 4, 1, CPR2)), 3,
                           "'xxxxxx-xxxx' is not a known status", (ROWS, ROWS - 2, 2)),
     "cpr_in_employer_id": Case(csv_export("cpr_in_employer_id", spells=_cells(SPELLS, 1, 5, CPR)), 1,
-                               "employer_id: 1 value(s) are CPR numbers (xxxxxx-xxxx)"),
+                               "employer_id: 1 value(s) are or contain CPR numbers (xxxxxx-xxxx)"),
     "cpr_in_dropped_column": Case(csv_export("cpr_in_dropped_column", p_header=P_HEADER + ["cpr_nummer"],
                                              participants=_with_column(YOUTHS, [CPR, CPR2, ""])),
                                   0, "the column 'cpr_nummer' is not part of the format", (ROWS, ROWS, 0)),
@@ -339,17 +353,40 @@ CASES: dict[str, Case] = {
     "very_hidden_meta_sheet": Case(xlsx_export("very_hidden_meta_sheet", _hide("meta", "veryHidden")), 0, "",
                                    (ROWS, ROWS, 0)),
     "merged_cells": Case(xlsx_export("merged_cells", _merge), 3,
-                         "sheet participants row 3, municipality_code: is empty", (ROWS, ROWS - 3, 3)),
+                         "sheet participants row 3 (youth A2), municipality_code: is empty", (ROWS, ROWS - 3, 3)),
     "formula_with_cached_value": Case(xlsx_export("formula_with_cached_value", patch=_cached_formula), 0, "",
                                       (ROWS, ROWS, 0)),
     "formula_without_cached_value": Case(xlsx_export("formula_without_cached_value", _formula_without_cache), 3,
-                                         "row 3, municipality_code: is empty", (ROWS, ROWS - 3, 3)),
+                                         "row 3 (youth A2), municipality_code: is empty", (ROWS, ROWS - 3, 3)),
     "stray_cell_far_right": Case(xlsx_export("stray_cell_far_right", _stray_far_right), 0,
                                  "(column 10000 without a name)", (ROWS, ROWS, 0)),
     "serial_number_date_cell": Case(xlsx_export("serial_number_date_cell", _serial_number_date), 3,
                                     "looks like an Excel date number", (ROWS, ROWS - 3, 3)),
     "sheet_name_case_and_spaces": Case(xlsx_export("sheet_name_case_and_spaces", _rename_sheet), 0, "",
                                        (ROWS, ROWS, 0)),
+    # --- round two: rows that must not be lost, numbers that must not load, Unicode, Excel hints
+    "wrong_dimension_ref": Case(xlsx_export("wrong_dimension_ref", patch=_shrink_dimensions), 0, "",
+                                (ROWS, ROWS, 0)),
+    "remark_only_row": Case(xlsx_export("remark_only_row", _remark_only_row), 3,
+                            "row 5: the row has content only in columns outside the format (bemærkning)",
+                            (ROWS + 1, ROWS, 1)),
+    "note_only_csv_row": Case(csv_export("note_only_csv_row", p_header=P_HEADER + ["note"], participants=[
+        *_with_column(YOUTHS, ["", "", ""]), ["", "", "", "", "", "", "ring til Anne"]]), 3,
+        "row 5: the row has content only in columns outside the format (note)", (ROWS + 1, ROWS, 1)),
+    "non_finite_birth_year": Case(csv_export("non_finite_birth_year", participants=_cells(YOUTHS, 0, 2, "Infinity")),
+                                  3, "birth_year: 'Infinity' is not a finite number", (ROWS, ROWS - 3, 3)),
+    "absurd_hours": Case(csv_export("absurd_hours", spells=_cells(SPELLS, 1, 4, "1e308")), 3,
+                         "'1e308' hours a week is outside the range", (ROWS, ROWS - 3, 3)),
+    "excel_sep_line": Case(csv_export("excel_sep_line", sep=",", raw={
+        "participants.csv": ("sep=,\n" + _csv_text([P_HEADER, *YOUTHS], ",")).encode()}), 0, "", (ROWS, ROWS, 0)),
+    "decomposed_unicode": Case(csv_export(
+        "decomposed_unicode",
+        p_header=[unicodedata.normalize("NFD", h) for h in
+                  ["deltager_id", "kommunekode", "fødselsår", "køn", "stu_start", "stu_slut"]],
+        spells=_cells(SPELLS, 3, 1, unicodedata.normalize("NFD", "Ordinær ansættelse"))), 0, "", (ROWS, ROWS, 0)),
+    "cpr_with_en_dash_in_status": Case(csv_export("cpr_with_en_dash_in_status", spells=_cells(
+        SPELLS, 1, 1, CPR.replace("-", "\u2013"))), 3, "status: 'xxxxxx-xxxx' is not a known status",
+        (ROWS, ROWS - 3, 3)),
 }
 
 

@@ -10,7 +10,7 @@ from pipeline import config
 from pipeline.cli import app
 
 BROKEN = config.EXAMPLES_DIR / "broken"
-runner = CliRunner()
+runner = CliRunner(env={"LANG": "en_US.UTF-8"})  # English messages (the LANG rule)
 
 # example -> (exit code of validate, rows read, loaded, quarantined, a message it must show)
 EXPECTED = {
@@ -23,12 +23,14 @@ EXPECTED = {
     "missing_required_column": (1, None, None, None, "required column missing: 'municipality_code'"),
     "unknown_partnership": (1, None, None, None, "'joballiance-atlantis' is not in data/reference/partnerships.csv"),
     "bad_export_date": (1, None, None, None, "export_date: '31-09-2024' is not a date that exists"),
-    "cpr_without_key": (1, None, None, None, "are CPR numbers (xxxxxx-xxxx); set the pseudonymisation key"),
+    "cpr_without_key": (1, None, None, None, "are or contain CPR numbers (xxxxxx-xxxx); set the pseudonymisation key"),
     "bad_date_format": (3, 14, 7, 7, "'12/31/2022' is not a valid date: dates are read day first"),
     "duplicate_participant": (3, 15, 11, 4, "'EKS-0002' also appears in row 7; each youth has one row"),
     "end_before_start": (3, 14, 10, 4, "the spell ends (2020-03-31) before it starts (2021-09-01)"),
     "hours_out_of_range": (3, 14, 8, 6, "'150' hours a week is outside the range above 0 and at most 60"),
     "missing_sheet.xlsx": (1, None, None, None, "the sheet 'spells' is missing"),
+    "non_finite_cost": (3, 14, 10, 4, "programme_cost_dkk: 'inf' is not a finite number"),
+    "cpr_in_cost": (3, 14, 11, 3, "programme_cost_dkk: 'xxxxxx-xxxx' looks like a CPR number"),
 }
 
 
@@ -39,14 +41,14 @@ def test_every_shipped_example_is_covered() -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_broken_example(name: str) -> None:
-    from pipeline.cli import check_exports
+    from pipeline.ingest import check_exports
 
     code, read, loaded, quarantined, message = EXPECTED[name]
     result = runner.invoke(app, ["validate", str(BROKEN / name)])
     assert result.exit_code == code, result.output
     assert message in result.output.replace("\n", " ")
     assert "Traceback" not in result.output
-    _, _, outcomes = check_exports([BROKEN / name], set())
+    _, _, outcomes = check_exports([BROKEN / name], set(), lang="en")
     (outcome,) = outcomes
     if read is None:
         assert outcome.state == "rejected"
@@ -56,7 +58,7 @@ def test_broken_example(name: str) -> None:
 
 
 def test_cpr_example_loads_whole_with_a_key(pseudonym_key: str) -> None:
-    from pipeline.cli import check_exports
+    from pipeline.ingest import check_exports
 
     validated, _, (outcome,) = check_exports([BROKEN / "cpr_without_key"], set())
     assert (outcome.rows_read, outcome.rows_loaded, outcome.rows_quarantined) == (14, 14, 0)

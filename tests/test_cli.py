@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pipeline import config
 from pipeline.cli import app
 
-runner = CliRunner()
+runner = CliRunner(env={"LANG": "en_US.UTF-8"})  # English messages (the LANG rule)
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -78,3 +79,35 @@ def test_template_and_demo_data_write_files(tmp_path: Path) -> None:
     code, output = invoke("demo-data", str(tmp_path / "demo"))
     assert code == 0 and "synthetic" in output
     assert invoke("validate", str(tmp_path / "demo"))[0] == 0
+
+
+def test_run_does_not_tell_the_user_to_run_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import cli
+
+    monkeypatch.setattr(cli, "build_warehouse", lambda *args, **kwargs: ["a", "b"])
+    monkeypatch.setattr(cli, "write_all_reports", lambda *args, **kwargs: None)
+    export = tmp_path / "e"
+    from conftest import write_csv_export
+
+    write_csv_export(export, [["A1", "851", "2019-08-01", "2022-06-30"]])
+    code, output = invoke("run", str(export), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert code == 0 and "the models are built next" in output and "run `joballiance build`" not in output
+    code, output = invoke("run", str(export), "--warehouse", str(tmp_path / "w2.duckdb"), "--lang", "da")
+    assert "modellerne bygges nu" in output and "kør `joballiance build`" not in output
+
+
+def test_the_quarantine_keeps_the_language_of_the_command(tmp_path: Path) -> None:
+    import duckdb
+    from conftest import write_csv_export
+
+    export = write_csv_export(tmp_path / "e", [["A1", "999", "2019-08-01", "2022-06-30"]])
+    for lang, expected in (("da", "er ikke en af de 98 kommunekoder"), ("en", "is not one of the 98 municipality")):
+        warehouse = tmp_path / f"{lang}.duckdb"
+        code, output = invoke("ingest", str(export), "--warehouse", str(warehouse), "--lang", lang)
+        assert code == 3
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            (reason,) = con.execute("select reason from quarantine").fetchone()
+        finally:
+            con.close()
+        assert expected in reason and expected in " ".join(output.split())

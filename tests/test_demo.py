@@ -1,7 +1,7 @@
 """The synthetic demo exports: reproducible, in the contract's format, calibrated to the pilot.
 
 The calibration is recomputed here from the written files with a small, independent
-pandas implementation of CONTRACT §4.1, so a change to the generator that breaks the
+pandas implementation of the 12-month outcome (docs/definitions.md), so a change to the generator that breaks the
 published 113/4/16/7 split fails here whatever the pipeline's SQL says.
 """
 
@@ -17,7 +17,9 @@ import pandas as pd
 import pytest
 
 from pipeline import config
-from pipeline.demo import add_months, broken_examples, write_broken_examples, write_demo_exports
+from pipeline.demo import add_months
+from pipeline.demo_broken import broken_examples, write_broken_examples
+from pipeline.demo_files import write_demo_exports
 
 REFERENCE = config.REFERENCE_DIR
 JOB_CODES = {"ordinary_job", "flexjob", "pension_wage_subsidy", "protected_employment"}
@@ -119,7 +121,7 @@ def _newest(exports: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def _outcomes(export: dict[str, object]) -> pd.DataFrame:
-    """CONTRACT §4.1 for one export: category and status twelve months after STU for each youth."""
+    """The 12-month outcome for one export: category and status twelve months after STU for each youth."""
     categories = _categories()
     export_date = export["export_date"]
     spells = export["spells"]

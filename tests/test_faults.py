@@ -21,9 +21,9 @@ from pipeline import warehouse as wh
 from pipeline.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMAND = [sys.executable, "-m", "pipeline.cli", "ingest"]
+COMMAND = [sys.executable, "-m", "pipeline.cli", "ingest", "--lang", "en"]
 TIMESTAMPS = {"ingested_at", "attempted_at"}  # differ between two runs by their nature
-runner = CliRunner()
+runner = CliRunner(env={"LANG": "en_US.UTF-8"})  # English messages (the LANG rule)
 
 
 def write_export(folder: Path, n_youths: int, partnership_id: str = "mou-hotel-aalborg") -> Path:

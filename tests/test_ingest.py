@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from pipeline import warehouse as wh
 from pipeline.cli import app
 
-runner = CliRunner()
+runner = CliRunner(env={"LANG": "en_US.UTF-8"})  # English messages (the LANG rule)
 YOUTH = ["A1", "851", "2019-08-01", "2022-06-30"]
 SPELLS = [["A1", "in_programme", "2022-07-01", "2022-07-31", ""], ["A1", "flexjob", "2022-08-01", "", "15"]]
 CPR_LIKE = re.compile(r"(^|[^0-9])(0[1-9]|[12][0-9]|3[01])(0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}([^0-9]|$)")
@@ -46,7 +46,8 @@ def test_quarantined_rows_exit_3_and_land_in_quarantine(tmp_path: Path) -> None:
     export = write_csv_export(tmp_path / "e", [YOUTH, ["A2", "999", "2019-08-01", ""]], SPELLS)
     code, output = ingest(export, warehouse=tmp_path / "w.duckdb")
     assert code == 3
-    assert "participants.csv row 3, municipality_code: '999' is not one of the 98 municipality codes" in output
+    assert ("participants.csv row 3 (youth A2), municipality_code: '999' is not one of the 98 municipality codes"
+            in output)
     rows = table(tmp_path / "w.duckdb", "select sheet, row_number, column_name, value from quarantine")
     assert rows == [("participants", 3, "municipality_code", "999")]
     read, loaded, quarantined = table(tmp_path / "w.duckdb",
@@ -178,3 +179,48 @@ def test_busy_warehouse_gives_a_clear_message(tmp_path: Path) -> None:
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_the_loaded_table_is_never_rewritten(tmp_path: Path) -> None:
+    """exports_loaded only grows; `superseded` and the current export are computed (the
+    views exports and current_exports), one definition for every reader."""
+    warehouse = tmp_path / "w.duckdb"
+    old = write_csv_export(tmp_path / "old", [YOUTH], export_date="2024-03-31")
+    ingest(old, warehouse=warehouse)
+    before = table(warehouse, "select * from exports_loaded")
+    new = write_csv_export(tmp_path / "new", [YOUTH, ["A2", "851", "2019-08-01", ""]], export_date="2024-09-30")
+    ingest(new, warehouse=warehouse)
+    after = table(warehouse, "select * from exports_loaded order by export_date")
+    assert after[0] == before[0] and len(after) == 2
+    assert table(warehouse, "select export_date, superseded from exports order by export_date") == [
+        (before[0][2], True), (after[1][2], False)]
+    assert table(warehouse, "select count(*) from current_exports") == [(1,)]
+    assert table(warehouse, "select count(*) from participants") == [(2,)]
+    columns = [r[0] for r in table(warehouse, "select column_name from information_schema.columns "
+                                              "where table_name = 'exports' order by ordinal_position")]
+    assert columns == ["export_id", "partnership_id", "export_date", "source_path", "sha256", "ingested_at",
+                       "rows_read", "rows_loaded", "rows_quarantined", "superseded", "synthetic", "dropped_columns"]
+
+
+def test_a_resent_export_of_the_same_date_wins_by_ingest_time(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    ingest(write_csv_export(tmp_path / "a", [YOUTH]), warehouse=warehouse)
+    ingest(write_csv_export(tmp_path / "b", [YOUTH, ["A2", "851", "2019-08-01", ""]]), warehouse=warehouse)
+    assert table(warehouse, "select rows_read from current_exports") == [(2,)]
+    assert table(warehouse, "select count(*) from exports where superseded") == [(1,)]
+
+
+def test_an_old_warehouse_with_a_stored_superseded_column_is_migrated(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(warehouse))
+    con.execute("create table exports (export_id varchar primary key, partnership_id varchar, export_date date, "
+                "source_path varchar, sha256 varchar, ingested_at timestamp, rows_read bigint, rows_loaded bigint, "
+                "rows_quarantined bigint, superseded boolean, synthetic boolean, dropped_columns varchar)")
+    con.execute("insert into exports values ('x_1', 'mou-hotel-aalborg', '2024-03-31', 'p', 'abc', "
+                "'2024-04-01 10:00', 1, 1, 0, false, false, null)")
+    con.close()
+    ingest(write_csv_export(tmp_path / "new", [YOUTH]), warehouse=warehouse)
+    assert table(warehouse, "select export_id, superseded from exports order by export_date") == [
+        ("x_1", True), (table(warehouse, "select export_id from current_exports")[0][0], False)]
+    assert table(warehouse, "select table_type from information_schema.tables where table_name = 'exports'") == [
+        ("VIEW",)]

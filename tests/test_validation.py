@@ -18,7 +18,7 @@ GOOD_SPELLS = [["A1", "in_programme", "2022-07-01", "2022-07-31", ""], ["A1", "f
 
 
 def check(path: Path, key: bytes | None = None) -> ValidatedExport:
-    result = validate_export(read_export(path), load_reference(), key, TODAY)
+    result = validate_export(read_export(path), load_reference(), key, TODAY, lang="en")
     assert result.rows_read == result.rows_loaded + result.rows_quarantined
     return result
 
@@ -39,7 +39,8 @@ def test_good_export_loads_every_row(tmp_path: Path) -> None:
 def test_unknown_status_suggests_the_closest_label(tmp_path: Path) -> None:
     spells = [["A1", "fleksjb", "2022-08-01", "", "15"]]
     result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH], spells))
-    assert "spells.csv row 2, status: 'fleksjb' is not a known status (did you mean 'fleksjob'?)" in messages(result)
+    assert ("spells.csv row 2 (youth A1), status: 'fleksjb' is not a known status (did you mean 'fleksjob'?)"
+            in messages(result))
     assert result.rows_quarantined == 2  # the spell and its youth
 
 
@@ -52,7 +53,7 @@ def test_danish_labels_and_codes_are_read_case_and_space_insensitively(tmp_path:
 
 def test_unknown_municipality_names_the_code_of_a_municipality_name(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", [["A1", "Aalborg", "2019-08-01", ""]]))
-    assert ("participants.csv row 2, municipality_code: 'Aalborg' is not one of the 98 municipality codes "
+    assert ("participants.csv row 2 (youth A1), municipality_code: 'Aalborg' is not one of the 98 municipality codes "
             "(did you mean 851, the code of Aalborg?)") in messages(result)
 
 
@@ -65,7 +66,7 @@ def test_overlapping_spells_quarantine_the_youth(tmp_path: Path) -> None:
     spells = [["A1", "flexjob", "2022-08-01", "2022-12-31", "15"], ["A1", "ordinary_job", "2022-12-31", "", "37"]]
     result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH, ["A2", "851", "2019-08-01", ""]], spells))
     text = messages(result)
-    assert "spells.csv row 3, start_date: the spell starting 2022-12-31 overlaps the spell in row 2" in text
+    assert "spells.csv row 3 (youth A1), start_date: the spell starting 2022-12-31 overlaps the spell in row 2" in text
     assert result.rows_quarantined == 3 and result.rows_loaded == 1
     assert list(result.participants["participant_id"]) == ["A2"]
 
@@ -86,7 +87,8 @@ def test_phases_out_of_order(tmp_path: Path) -> None:
               "phase3_start"]
     result = check(write_csv_export(tmp_path / "e", [["A1", "851", "2019-08-01", "2021-08-01", "", "2021-01-01"]],
                                     participant_header=header))
-    assert ("participants.csv row 2, phase3_start: phase3_start 2021-01-01 is before phase1_start 2021-08-01; "
+    assert ("participants.csv row 2 (youth A1), phase3_start: phase3_start 2021-01-01 is before phase1_start "
+            "2021-08-01; "
             "phases start in the order 1, 2, 3, 4") in messages(result)
 
 
@@ -95,9 +97,9 @@ def test_dates_after_the_export_date(tmp_path: Path) -> None:
     spells = [["A3", "flexjob", "2024-10-01", "", "10"]]
     result = check(write_csv_export(tmp_path / "e", youths + [["A3", "851", "2019-08-01", ""]], spells))
     text = messages(result)
-    assert "participants.csv row 2, stu_start_date: '2024-10-01' is after the export date 2024-09-30" in text
-    assert "participants.csv row 3, stu_end_date: '2024-12-31' is after the export date 2024-09-30" in text
-    assert "spells.csv row 2, start_date: '2024-10-01' is after the export date 2024-09-30" in text
+    assert "participants.csv row 2 (youth A1), stu_start_date: '2024-10-01' is after the export date 2024-09-30" in text
+    assert "participants.csv row 3 (youth A2), stu_end_date: '2024-12-31' is after the export date 2024-09-30" in text
+    assert "spells.csv row 2 (youth A3), start_date: '2024-10-01' is after the export date 2024-09-30" in text
     assert result.rows_loaded == 0
 
 
@@ -112,14 +114,15 @@ def test_spell_end_after_export_date_is_read_as_ongoing_with_a_warning(tmp_path:
 def test_spells_of_an_unknown_youth(tmp_path: Path) -> None:
     spells = GOOD_SPELLS + [["B7", "flexjob", "2022-08-01", "", "15"]]
     result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH], spells))
-    assert "spells.csv row 4, participant_id: 'B7' is not a youth in the participants sheet" in messages(result)
+    assert ("spells.csv row 4 (youth B7), participant_id: 'B7' is not a youth in the participants sheet"
+            in messages(result))
     assert (result.rows_loaded, result.rows_quarantined) == (3, 1)
 
 
 def test_duplicate_participant_quarantines_both_rows_and_their_spells(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", [GOOD_YOUTH, GOOD_YOUTH], GOOD_SPELLS))
-    assert "participants.csv row 2, participant_id: 'A1' also appears in row 3; each youth has one row" in messages(
-        result)
+    assert ("participants.csv row 2 (youth A1), participant_id: 'A1' also appears in row 3; each youth has one row"
+            in messages(result))
     assert (result.rows_loaded, result.rows_quarantined) == (0, 4)
 
 
@@ -128,7 +131,7 @@ def test_end_before_start(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", [["A1", "851", "2019-08-01", "2019-07-01"]], spells))
     text = messages(result)
     assert "stu_end_date: STU ends (2019-07-01) before it starts (2019-08-01)" in text
-    assert "spells.csv row 2, end_date: the spell ends (2022-07-01) before it starts (2022-08-01)" in text
+    assert "spells.csv row 2 (youth A1), end_date: the spell ends (2022-07-01) before it starts (2022-08-01)" in text
 
 
 def test_hours_birth_year_sex_cost_rules(tmp_path: Path) -> None:
@@ -161,7 +164,7 @@ def test_us_style_date_is_explained(tmp_path: Path) -> None:
 def test_accepted_date_forms(text: str, expected: str) -> None:
     import pandas as pd
 
-    dates, errors = parse_dates(pd.Series([text], dtype="string"))
+    dates, errors = parse_dates(pd.Series([text], dtype="string"), "en")
     assert str(dates.iloc[0].date()) == expected and pd.isna(errors.iloc[0])
 
 
@@ -173,7 +176,7 @@ def test_accepted_date_forms(text: str, expected: str) -> None:
 def test_rejected_date_forms(text: str, reason: str) -> None:
     import pandas as pd
 
-    dates, errors = parse_dates(pd.Series([text], dtype="string"))
+    dates, errors = parse_dates(pd.Series([text], dtype="string"), "en")
     assert pd.isna(dates.iloc[0]) and reason in errors.iloc[0]
 
 
@@ -185,7 +188,7 @@ def test_rejected_date_forms(text: str, reason: str) -> None:
 def test_danish_numbers(text: str, expected: float) -> None:
     import pandas as pd
 
-    numbers, errors = parse_numbers(pd.Series([text], dtype="string"))
+    numbers, errors = parse_numbers(pd.Series([text], dtype="string"), "en")
     assert numbers.iloc[0] == expected and pd.isna(errors.iloc[0])
 
 
@@ -195,7 +198,7 @@ def test_danish_numbers(text: str, expected: float) -> None:
 def rejected(path: Path, key: bytes | None = None) -> str:
     with pytest.raises(ExportRejected) as caught:
         check(path, key)
-    return str(caught.value)
+    return caught.value.text("en")
 
 
 def test_unknown_partnership_is_rejected_with_a_suggestion(tmp_path: Path) -> None:
@@ -215,7 +218,7 @@ def test_bad_export_date_is_rejected(tmp_path: Path, export_date: str, reason: s
 def test_missing_required_column_is_rejected(tmp_path: Path) -> None:
     text = rejected(write_csv_export(tmp_path / "e", [["A1", "2019-08-01"]],
                                      participant_header=["participant_id", "stu_start_date"]))
-    assert "participants.csv: required column missing: 'municipality_code' (Danish 'kommunekode')" in text
+    assert "participants.csv: required column missing: 'municipality_code' ('kommunekode')" in text
 
 
 def test_duplicated_column_is_rejected(tmp_path: Path) -> None:
@@ -348,7 +351,8 @@ def test_the_display_labels_of_the_reports_are_accepted_too(tmp_path: Path) -> N
 
 def test_id_with_characters_outside_the_format(tmp_path: Path) -> None:
     result = check(write_csv_export(tmp_path / "e", [["Anne Hansen", "851", "2019-08-01", ""]]))
-    assert ("participants.csv row 2, participant_id: 'Anne Hansen' is not a valid id (1–64 characters of "
+    assert ("participants.csv row 2 (youth Anne Hansen), participant_id: 'Anne Hansen' is not a valid id "
+            "(1–64 characters of "
             "A–Z, a–z, 0–9, _ - .)") in messages(result)
 
 
@@ -356,9 +360,36 @@ def test_id_with_characters_outside_the_format(tmp_path: Path) -> None:
 def test_text_that_is_not_a_number_gets_a_message(values: list[str]) -> None:
     import pandas as pd
 
-    numbers, errors = parse_numbers(pd.Series(values, dtype="string"))
+    numbers, errors = parse_numbers(pd.Series(values, dtype="string"), "en")
     for value, number, error in zip(values, numbers, errors, strict=True):
         if value.isdigit():
             assert number == float(value) and pd.isna(error)
         else:
             assert pd.isna(number) and error == f"'{value}' is not a number"
+
+
+def test_every_ingest_text_exists_in_both_languages_with_the_same_fields() -> None:
+    """Every key the ingest code looks up exists (dynamic ones listed here), in Danish and English
+    with the same {fields}; and no ingest text is left unused."""
+    import re
+    import string
+
+    from pipeline import config
+    from pipeline.texts import TEXTS
+    from pipeline.texts import ingest as ingest_texts
+
+    dynamic = {"ingest.check_": ["id_chars", "whole_year", "sex_code", "non_negative", "hours_range"],
+               "cli.title_": ["ingested", "validated"]}
+    for key, (da, en) in ingest_texts.TEXTS.items():
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (da, en)]
+        assert da.strip() and en.strip() and fields[0] == fields[1], key
+    used: set[str] = set()
+    for name in ("readers.py", "readers_xlsx.py", "parsing.py", "validation.py", "validation_rows.py", "ingest.py",
+                 "cli.py"):
+        text = (config.PROJECT_ROOT / "pipeline" / name).read_text(encoding="utf-8")
+        used |= set(re.findall(r"""["']((?:ingest|readers|cli)\.[a-z_]+)["']""", text))
+        for prefix in re.findall(r"""f["']((?:ingest|readers|cli)\.[a-z_]+)\{""", text):
+            assert prefix in dynamic, prefix
+    used |= {prefix + value for prefix, values in dynamic.items() for value in values}
+    assert not sorted(used - set(TEXTS))
+    assert not sorted(set(ingest_texts.TEXTS) - used)
