@@ -220,8 +220,16 @@ STATUS_KEYS: dict[str, Check] = {
     "fte": _number(0.0),
 }
 TOP_LEVEL = (
-    *SCALAR_TABLES, *OPTIONAL_TABLES, "status", "baseline", "programme", "sensitivity", "uncertainty"
+    *SCALAR_TABLES, *OPTIONAL_TABLES, "status", "baseline", "programme", "sensitivity", "uncertainty", "comparison"
 )
+BASELINE_FROM = ("assumed", "comparison")
+COMPARISON_BUILTIN_COVARIATES = ("sex", "age_at_stu_end", "cohort", "region")
+COMPARISON_KEYS: dict[str, Check] = {
+    "bootstrap_replicates": _number(0, 100_000, integer=True),
+    "seed": _number(0, integer=True),
+    "smd_threshold": _number(0.0, 10.0),
+    "min_effective_n": _number(0.0),
+}
 DISTRIBUTIONS = {
     "triangular": ("low", "mode", "high"),
     "uniform": ("low", "high"),
@@ -300,7 +308,9 @@ def validate_parameters(values: Mapping[str, Any]) -> None:
     _validate_statuses(values.get("status"))
     if "baseline" not in values:
         raise ParameterError("parameter table '[baseline]' is missing")
-    _validate_distribution_table("baseline", values["baseline"])
+    _validate_baseline(values["baseline"])
+    if "comparison" in values:
+        _validate_comparison(values["comparison"])
     if "programme" in values:
         _validate_distribution_table("programme", values["programme"])
     if "sensitivity" in values:
@@ -320,6 +330,45 @@ def _validate_statuses(node: Any) -> None:
         _check_table_keys(f"status.{code}", node[code], STATUS_KEYS, STATUS_KEYS)
         for key, check in STATUS_KEYS.items():
             check(f"status.{code}.{key}", node[code][key])
+
+
+def baseline_from(values: Mapping[str, Any]) -> str:
+    """'assumed' (the [baseline] shares) or 'comparison' (the estimated counterfactual)."""
+    return str(values.get("baseline", {}).get("from", "assumed"))
+
+
+def _validate_baseline(node: Any) -> None:
+    """[baseline]: the assumed shares, or `from = "comparison"` (shares then optional, unused)."""
+    if not isinstance(node, dict):
+        raise ParameterError("'baseline' must be a table")
+    source = node.get("from", "assumed")
+    if source not in BASELINE_FROM:
+        raise ParameterError(f"parameter 'baseline.from' must be one of {', '.join(BASELINE_FROM)}, got {source!r}")
+    shares = {key: value for key, value in node.items() if key != "from"}
+    if source == "comparison" and not any(_YEAR_KEY.match(key) for key in shares):
+        _check_table_keys("baseline", shares, (), ())
+        return
+    _validate_distribution_table("baseline", shares)
+
+
+def _validate_comparison(node: Any) -> None:
+    """[comparison]: bootstrap_replicates, seed, smd_threshold, min_effective_n, covariates."""
+    if not isinstance(node, dict):
+        raise ParameterError("'comparison' must be a table")
+    _check_table_keys("comparison", node, [*COMPARISON_KEYS, "covariates"], ())
+    for key, check in COMPARISON_KEYS.items():
+        if key in node:
+            check(f"comparison.{key}", node[key])
+    covariates = node.get("covariates", list(COMPARISON_BUILTIN_COVARIATES))
+    if not (isinstance(covariates, list) and covariates and all(isinstance(c, str) and c for c in covariates)):
+        raise ParameterError(f"parameter 'comparison.covariates' must be a list of covariate names, got {covariates!r}")
+    if len(set(covariates)) != len(covariates):
+        raise ParameterError(f"parameter 'comparison.covariates' names a covariate twice: {covariates!r}")
+    allowed = {*COMPARISON_BUILTIN_COVARIATES, "municipality_code"}
+    unknown = [c for c in covariates if c not in allowed]
+    if unknown:
+        raise ParameterError(
+            f"parameter 'comparison.covariates': {', '.join(unknown)} unknown (known: {', '.join(sorted(allowed))})")
 
 
 def _validate_distribution_table(table: str, node: Any) -> None:
