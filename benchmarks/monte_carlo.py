@@ -44,7 +44,7 @@ def synthetic_warehouse(params: Parameters, youths: int, seed: int = 1) -> duckd
     participants, spells = [], []
     for partnership in load_reference().partnerships["partnership_id"]:
         export_id = f"{partnership}-bench"
-        con.execute("insert into exports values (?, ?, ?, 'synthetic', '-', now(), 0, 0, 0, false, true, null)",
+        con.execute("insert into exports_loaded values (?, ?, ?, 'synthetic', '-', now(), 0, 0, 0, true, null)",
                     [export_id, partnership, EXPORT_DATE])
         for i in range(youths):
             end = EXPORT_DATE - dt.timedelta(days=int(rng.integers(0, 5 * 365)))

@@ -96,14 +96,13 @@ def warehouse() -> duckdb.DuckDBPyConnection:
 
 def build_warehouse(youths: list[Youth], gap_days: int) -> duckdb.DuckDBPyConnection:
     con = warehouse()
-    for table in ("exports", "participants_all", "spells_all"):
+    for table in ("exports_loaded", "participants_all", "spells_all"):
         con.execute(f"delete from {table}")
     partnerships = sorted({youth.partnership_id for youth in youths})
     exports = pd.DataFrame({
         "export_id": [f"e_{p}" for p in partnerships], "partnership_id": partnerships,
         "export_date": EXPORT_DATE, "source_path": "test", "sha256": "sha",
         "ingested_at": dt.datetime(2024, 7, 1), "rows_read": 0, "rows_loaded": 0, "rows_quarantined": 0,
-        "superseded": False,
     })
     participants = pd.DataFrame({
         "participant_id": [y.participant_id for y in youths],
@@ -118,7 +117,7 @@ def build_warehouse(youths: list[Youth], gap_days: int) -> duckdb.DuckDBPyConnec
          for y in youths for status, start, end in y.spells],
         columns=["participant_id", "status", "category", "start_date", "end_date", "export_id"],
     )
-    for table, frame in (("exports", exports), ("participants_all", participants), ("spells_all", spells)):
+    for table, frame in (("exports_loaded", exports), ("participants_all", participants), ("spells_all", spells)):
         con.register("frame", frame)
         con.execute(f"insert into {table} by name select * from frame")
         con.unregister("frame")

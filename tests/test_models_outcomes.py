@@ -37,13 +37,14 @@ class Warehouse:
         self._category = load_reference().category_of
         self._ingested = 0
 
-    def export(self, export_id: str, partnership_id: str, export_date: str, superseded: bool = False) -> None:
+    def export(self, export_id: str, partnership_id: str, export_date: str) -> None:
+        """An ingested export; which export of a partnership is current follows from the dates."""
         self._ingested += 1
         self.con.execute(
-            "insert into exports (export_id, partnership_id, export_date, source_path, sha256, ingested_at, "
-            "rows_read, rows_loaded, rows_quarantined, superseded) values (?, ?, ?, 'test', 'sha', "
-            "timestamp '2024-01-01' + to_minutes(?), 0, 0, 0, ?)",
-            [export_id, partnership_id, export_date, self._ingested, superseded],
+            "insert into exports_loaded (export_id, partnership_id, export_date, source_path, sha256, ingested_at, "
+            "rows_read, rows_loaded, rows_quarantined) values (?, ?, ?, 'test', 'sha', "
+            "timestamp '2024-01-01' + to_minutes(?), 0, 0, 0)",
+            [export_id, partnership_id, export_date, self._ingested],
         )
 
     def youth(
@@ -386,7 +387,7 @@ def test_phase_funnel() -> None:
 
 def _trend_warehouse() -> Warehouse:
     wh = Warehouse()
-    wh.export("p1_old", "p1", "2022-06-30", superseded=True)
+    wh.export("p1_old", "p1", "2022-06-30")
     wh.export("p1_new", "p1", "2023-06-30")
     wh.export("p2_only", "p2", "2023-01-31")
     # p1 old export: y1's twelve months have passed (2022-03-31), y2's not

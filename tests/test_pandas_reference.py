@@ -1,4 +1,4 @@
-"""The plain-pandas reference (pipeline/pandas_reference.py) and the SQL models agree
+"""The plain-pandas reference (tests/pandas_reference.py) and the SQL models agree
 exactly on random cohorts, edges included: month ends and leap days, censoring ties,
 gaps of exactly gap_days, youths still in STU, partnerships sharing participant ids."""
 
@@ -11,12 +11,12 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pandas_reference as ref
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lifelines import KaplanMeierFitter
 
-from pipeline import pandas_reference as ref
 from pipeline.models import set_sql_variables, sql_models
 from pipeline.parameters import Parameters
 from pipeline.reference import load_reference
@@ -90,11 +90,11 @@ def sql_tables(gap_days: int, exports: pd.DataFrame, participants: pd.DataFrame,
                spells: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The SQL models' four tables for these loaded rows (an in-memory warehouse)."""
     con = _connection()
-    for table in ("exports", "participants_all", "spells_all"):
+    for table in ("exports_loaded", "participants_all", "spells_all"):
         con.execute(f"delete from {table}")
     frames = {
-        "exports": exports.assign(source_path="test", sha256="sha", ingested_at=dt.datetime(2024, 7, 1),
-                                  rows_read=0, rows_loaded=0, rows_quarantined=0, superseded=False),
+        "exports_loaded": exports.assign(source_path="test", sha256="sha", ingested_at=dt.datetime(2024, 7, 1),
+                                         rows_read=0, rows_loaded=0, rows_quarantined=0),
         "participants_all": participants.assign(municipality_code="851", stu_start_date=dt.date(2015, 8, 1),
                                                 stu_end_date=participants["stu_end_date"].astype(object)),
         "spells_all": spells.astype({"end_date": object}),
@@ -188,3 +188,123 @@ def test_wilson_is_statsmodels() -> None:
             low, high = ref.wilson_interval(np.array([k]), np.array([n]))
             expected = proportion_confint(k, n, method="wilson")
             assert (low[0], high[0]) == pytest.approx(expected, abs=1e-12)
+
+
+# ----------------------------------------------------------------------------- youth-months by year
+# savings_distribution (programme, per partnership) and comparison_youth_months (comparison group,
+# per youth) sum month ranges of spells; the oracle here walks every month of every youth, with
+# pandas' DateOffset for the calendar months (it clamps month ends as the definition does).
+
+
+@st.composite
+def month_cohorts(draw: st.DrawFn) -> tuple[int, dt.date, list[tuple], list[tuple]]:
+    """Youths of one export per population, with month-end STU ends and spells that sometimes
+    overlap (refused at ingest, but the definition says the later-started spell wins)."""
+    export_date = draw(st.sampled_from(EXPORT_DATES))
+    youths, spells = [], []
+    for population in ("programme", "comparison"):
+        for y in range(draw(st.integers(0, 6))):
+            stu_end = draw(st.one_of(st.sampled_from(EDGE_DAYS + [export_date]),
+                                     st.dates(dt.date(2019, 1, 1), export_date + dt.timedelta(days=40))))
+            partnership = f"p{draw(st.integers(0, 1))}" if population == "programme" else None
+            youths.append((population, f"y{y}", partnership, stu_end))
+            starts = draw(st.lists(st.one_of(st.sampled_from(EDGE_DAYS), st.dates(dt.date(2018, 1, 1), export_date)),
+                                   max_size=4, unique=True))
+            for start in starts:
+                length = draw(st.one_of(st.sampled_from([0, 27, 28, 29, 30, 31, 365]), st.integers(0, 1500)))
+                end = None if draw(st.integers(0, 4)) == 0 else start + dt.timedelta(days=length)
+                spells.append((population, f"y{y}", draw(st.sampled_from(STATUSES)), start, end))
+    return draw(st.integers(1, 4)), export_date, youths, spells
+
+
+def youth_months_oracle(horizon: int, export_date: dt.date, youths: list[tuple],
+                        spells: list[tuple]) -> dict[tuple, int]:
+    """(population, partnership or youth, year, status) -> observable youth-months, month by month."""
+    counts: dict[tuple, int] = {}
+    for population, youth_id, partnership, stu_end in youths:
+        if stu_end > export_date:
+            continue
+        own = [(start, end or export_date, status) for p, y, status, start, end in spells
+               if p == population and y == youth_id]
+        for month in range(1, 12 * horizon + 1):
+            day = (pd.Timestamp(stu_end) + pd.DateOffset(months=month)).date()
+            if day > export_date:
+                break
+            covering = [(start, status) for start, end, status in own if start <= day <= end]
+            status = max(covering)[1] if covering else "other"
+            key = (population, partnership if population == "programme" else youth_id, (month - 1) // 12 + 1, status)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(cohort=month_cohorts())
+def test_youth_months_by_year_are_the_month_by_month_counts(cohort: tuple[int, dt.date, list, list]) -> None:
+    horizon, export_date, youths, spells = cohort
+    con = _connection()
+    for table in ("exports_loaded", "participants_all", "spells_all", "comparison_exports",
+                  "comparison_participants_all", "comparison_spells_all"):
+        con.execute(f"delete from {table}")
+    con.execute("insert into exports_loaded (export_id, partnership_id, export_date, source_path, sha256, ingested_at, "
+                "rows_read, rows_loaded, rows_quarantined) values "
+                "('e0', 'p0', ?, 't', 's', timestamp '2024-07-01', 0, 0, 0), "
+                "('e1', 'p1', ?, 't', 's', timestamp '2024-07-01', 0, 0, 0)", [export_date, export_date])
+    con.execute("insert into comparison_exports (export_id, source, export_date, source_path, sha256, ingested_at, "
+                "rows_read, rows_loaded, rows_quarantined, form) values "
+                "('c0', 'register', ?, 't', 's', timestamp '2024-07-01', 0, 0, 0, 'register')", [export_date])
+    for population, youth_id, partnership, stu_end in youths:
+        if population == "programme":
+            con.execute("insert into participants_all (participant_id, partnership_id, municipality_code, "
+                        "stu_start_date, stu_end_date, export_id) values (?, ?, '851', date '2015-08-01', ?, ?)",
+                        [youth_id, partnership, stu_end, "e" + partnership[1:]])
+        else:
+            con.execute("insert into comparison_participants_all (participant_id, municipality_code, birth_year, "
+                        "sex, stu_end_date, export_id) values (?, '851', 2000, 'F', ?, 'c0')", [youth_id, stu_end])
+    export_of = {(p, y): ("e" + part[1:] if p == "programme" else "c0") for p, y, part, _ in youths}
+    for population, youth_id, status, start, end in spells:
+        table = "spells_all" if population == "programme" else "comparison_spells_all"
+        con.execute(f"insert into {table} (participant_id, status, category, start_date, end_date, export_id) "
+                    "values (?, ?, ?, ?, ?, ?)",
+                    [youth_id, status, CATEGORY[status], start, end, export_of[(population, youth_id)]])
+    set_sql_variables(con, Parameters({"model": {"horizon_years": horizon}}))
+    for model in sql_models():
+        if model.materialisation == "view" or model.name in ("savings_distribution", "comparison_youth_months",
+                                                             "status_profile"):
+            con.execute(model.statement())
+    expected = youth_months_oracle(horizon, export_date, youths, spells)
+    distribution = con.execute("select partnership_id, year, status, youth_months, observable_youth_months "
+                               "from savings_distribution").fetchall()
+    assert {("programme", p, k, s): n for p, k, s, n, _ in distribution} == {
+        key: n for key, n in expected.items() if key[0] == "programme"}
+    for partnership, year, _, _, observable in distribution:
+        assert observable == sum(n for (pop, p, k, _), n in expected.items()
+                                 if pop == "programme" and p == partnership and k == year)
+    comparison = con.execute("select participant_id, year, status, youth_months, observable_youth_months "
+                             "from comparison_youth_months").fetchall()
+    assert {("comparison", y, k, s): n for y, k, s, n, _ in comparison} == {
+        key: n for key, n in expected.items() if key[0] == "comparison"}
+    for youth_id, year, _, _, observable in comparison:
+        assert observable == sum(n for (pop, y, k, _), n in expected.items()
+                                 if pop == "comparison" and y == youth_id and k == year)
+    # the audit view, month by month, agrees with the look-ups of int_status_after_stu
+    mismatches = con.execute("""
+        select count(*) from int_youth_month_status as months
+        join int_status_after_stu as lookups using (export_id, participant_id, month)
+        where months.observable is distinct from lookups.observable or months.status is distinct from lookups.status
+    """).fetchone()[0]
+    assert mismatches == 0
+    # the status profile, counted from spell month ranges, is the recount of those look-ups
+    recount = con.execute("""
+        with observed as (
+            select partnership_id, month, category from int_status_after_stu
+            where not superseded and observable
+            union all
+            select 'ALL', month, category from int_status_after_stu where not superseded and observable
+        )
+        select partnership_id, month, count(*) over (partition by partnership_id, month), category,
+               count(*) over (partition by partnership_id, month, category)
+        from observed
+    """).fetchall()
+    profile = con.execute("select partnership_id, month, n_observable, category, n from status_profile").fetchall()
+    assert sorted(profile) == sorted(set(recount))

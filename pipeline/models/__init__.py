@@ -27,6 +27,7 @@ SQL_VARIABLES = {
     "retention.gap_days": "gap_days",
     "model.min_observed_youth_months": "min_observed_youth_months",
     "model.horizon_years": "horizon_years",
+    "suppression.min_cell": "min_cell",
 }
 
 

@@ -1,13 +1,17 @@
--- Status of every youth of every export month by month after the end of STU: the one
--- definition of "status on a day after STU" that the 12-month outcome, the status profile
--- and the savings model all read.
--- Grain: one row per youth per export per month m = 1 .. max(36, 12 * horizon_years), for
--- youths whose STU has ended (stu_end_date present). Readers filter the months they need.
+-- Status of every youth of every export at the months after the end of STU that the outcome
+-- figures report: m in {1, 3, 6, 12, 18, 24, 36}. The 12-month outcome and the status profile
+-- read it; the savings model counts whole ranges of months instead (int_spell_month_ranges),
+-- with the same definition of "status on a day after STU".
+-- Grain: one row per youth per export per month m in {1, 3, 6, 12, 18, 24, 36}, for youths
+-- whose STU has ended (stu_end_date present).
 --   day        = stu_end_date + m calendar months (end of month clamps: 31 Jan + 1 = 28/29 Feb)
 --   observable = day is on or before the export date (nothing after it is observed)
 --   status     = status of the spell covering that day (dates inclusive, an ongoing spell
 --                runs to the export date); no covering spell -> 'other' (category unknown);
 --                NULL when the day is not observable.
+-- Seven direct look-ups per youth (a hash join on the youth, filtered by the day): the cost
+-- grows with the youths and their spells, never with the savings horizon; a reader that needs
+-- one month (the 12-month outcome) gets only that month's look-ups (the filter is pushed down).
 with youths as (
     select export_id, participant_id, partnership_id, stu_end_date, export_date, superseded
     from stg_participants_all
@@ -20,11 +24,8 @@ spells as (
 ),
 
 months as (
-    -- 36 months for the outcome figures; the savings model's horizon when it is longer
-    -- (horizon_years is at most 100, so 1,200 months bound it)
     select cast(month as bigint) as month
-    from generate_series(1, 1200) as months(month)
-    where month <= greatest(36, 12 * coalesce(model_parameter('horizon_years'), 0))
+    from (select unnest([1, 3, 6, 12, 18, 24, 36]) as month)
 ),
 
 youth_days as (

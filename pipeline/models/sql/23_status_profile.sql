@@ -1,44 +1,153 @@
 -- Status after STU (jobindsats style): for month m in {1, 3, 6, 12, 18, 24, 36} after the
 -- end of STU, the youths of the newest exports by category.
 -- Grain: one row per partnership (plus 'ALL') x month x category with at least one youth.
---   n_observable = youths with stu_end_date + m months on or before the export date
---   share        = n / n_observable
-with observed as (
-    select partnership_id, month, category
-    from int_status_after_stu
-    where not superseded
-        and observable
-        and month in (1, 3, 6, 12, 18, 24, 36)
+--   day          = stu_end_date + m calendar months (end of month clamps)
+--   n_observable = youths with that day on or before the export date
+--   n            = those of them whose status on that day is in the category (the spell
+--                  covering the day; none -> 'unknown'); share = n / n_observable
+-- The same definition as int_status_after_stu, counted from the spells rather than looked up
+-- youth by youth: each spell is joined to its youth once, and the months among the seven
+-- whose reference day it covers come from month arithmetic (docs/definitions.md §9): with
+-- offset(d) = the calendar-month difference from stu_end_date to d, a spell covers months
+-- offset(start), plus 1 when that month's reference day is before the start, through
+-- offset(end), minus 1 when that month's reference day is after the end; the observable months
+-- end likewise at the export date. Months no spell covers are 'unknown' = n_observable minus
+-- the covered ones. Should two spells ever cover one day (ingest refuses that), the one that
+-- started last counts, so no youth is counted twice.
+with youths as (
+    select
+        export_id,
+        participant_id,
+        partnership_id,
+        stu_end_date,
+        (year(export_date) - year(stu_end_date)) * 12 + month(export_date) - month(stu_end_date)
+            - case
+                when stu_end_date + interval (
+                    (year(export_date) - year(stu_end_date)) * 12 + month(export_date) - month(stu_end_date)
+                ) month > export_date then 1
+                else 0
+            end as last_observable_month
+    from stg_participants
+    where stu_end_date is not null
 ),
 
-observed_with_all as (
-    select partnership_id, month, category from observed
-    union all
-    select 'ALL' as partnership_id, month, category from observed
+months as (
+    select cast(month as bigint) as month
+    from (select unnest([1, 3, 6, 12, 18, 24, 36]) as month)
 ),
 
 observable_counts as (
-    select partnership_id, month, count(*) as n_observable
-    from observed_with_all
-    group by partnership_id, month
+    select youths.partnership_id, months.month, count(*) as n_observable
+    from youths
+    join months on months.month <= youths.last_observable_month
+    group by youths.partnership_id, months.month
+),
+
+spell_offsets as (
+    select
+        youths.export_id,
+        youths.participant_id,
+        youths.partnership_id,
+        youths.stu_end_date,
+        youths.last_observable_month,
+        spells.category,
+        spells.start_date,
+        spells.end_date_effective,
+        (year(spells.start_date) - year(youths.stu_end_date)) * 12
+            + month(spells.start_date) - month(youths.stu_end_date) as start_offset,
+        (year(spells.end_date_effective) - year(youths.stu_end_date)) * 12
+            + month(spells.end_date_effective) - month(youths.stu_end_date) as end_offset
+    from youths
+    join stg_spells as spells using (export_id, participant_id)
+),
+
+spell_ranges as (
+    select
+        export_id,
+        participant_id,
+        partnership_id,
+        category,
+        start_date,
+        start_offset
+            + case when stu_end_date + interval (start_offset) month < start_date then 1 else 0 end as first_month,
+        least(
+            last_observable_month,
+            end_offset - case when stu_end_date + interval (end_offset) month > end_date_effective then 1 else 0 end
+        ) as last_month
+    from spell_offsets
+),
+
+covered_months as (
+    select
+        spell_ranges.export_id,
+        spell_ranges.participant_id,
+        spell_ranges.partnership_id,
+        spell_ranges.category,
+        spell_ranges.start_date,
+        months.month
+    from spell_ranges
+    join months on months.month between spell_ranges.first_month and spell_ranges.last_month
+    where spell_ranges.first_month <= 36 and spell_ranges.last_month >= 1
+),
+
+youth_month_category as (
+    -- one category per youth and month: the later-started spell, should two cover the day
+    select partnership_id, month, arg_max(category, start_date) as category
+    from covered_months
+    group by export_id, participant_id, partnership_id, month
+),
+
+covered_counts as (
+    select partnership_id, month, category, count(*) as n
+    from youth_month_category
+    group by partnership_id, month, category
+),
+
+counts as (
+    -- covered youths by category, and the uncovered ones as 'unknown'
+    select partnership_id, month, category, n from covered_counts
+    union all
+    select
+        observable_counts.partnership_id,
+        observable_counts.month,
+        'unknown' as category,
+        observable_counts.n_observable - coalesce(sum(covered_counts.n), 0) as n
+    from observable_counts
+    left join covered_counts using (partnership_id, month)
+    group by observable_counts.partnership_id, observable_counts.month, observable_counts.n_observable
+),
+
+counts_with_all as (
+    select partnership_id, month, category, n from counts
+    union all
+    select 'ALL' as partnership_id, month, category, n from counts
 ),
 
 category_counts as (
-    select partnership_id, month, category, count(*) as n
-    from observed_with_all
+    select partnership_id, month, category, sum(n) as n
+    from counts_with_all
     group by partnership_id, month, category
+    having sum(n) > 0
+),
+
+observable_counts_with_all as (
+    select partnership_id, month, n_observable from observable_counts
+    union all
+    select 'ALL' as partnership_id, month, sum(n_observable) as n_observable
+    from observable_counts
+    group by month
 ),
 
 final as (
     select
         category_counts.partnership_id,
         category_counts.month,
-        observable_counts.n_observable,
+        observable_counts_with_all.n_observable,
         category_counts.category,
         category_counts.n,
-        category_counts.n / observable_counts.n_observable as share
+        category_counts.n / observable_counts_with_all.n_observable as share
     from category_counts
-    join observable_counts using (partnership_id, month)
+    join observable_counts_with_all using (partnership_id, month)
     order by
         category_counts.partnership_id = 'ALL',
         category_counts.partnership_id,

@@ -2,8 +2,10 @@
 -- export, as of that export's own date (superseded exports included).
 -- Grain: one row per partnership x export date, plus 'ALL' x every date on which any
 -- partnership exported.
---   A partnership row is its export of that date (should one partnership have two exports
---   of the same date, the one not superseded, else the latest ingested).
+--   A partnership row is its export of that date: should one partnership have two exports
+--   of the same date, the later ingested, in the order current_exports uses (the warehouse's
+--   one rule for which export is current), so on a partnership's newest date its row is its
+--   current export, the one every other figure reads.
 --   'ALL' on a date = every partnership's newest export on or before that date, each
 --   youth's outcome as of that export's date. On the newest date it equals the 'ALL' row
 --   of outcome_12m_summary.
@@ -13,16 +15,17 @@ with outcomes as (
 ),
 
 exports as (
-    select export_id, partnership_id, export_date, superseded, ingested_at from exports
+    select export_id, partnership_id, export_date, ingested_at from exports
 ),
 
 snapshots as (
-    -- one export per partnership and export date
+    -- one export per partnership and export date: what current_exports would choose if that
+    -- date were the newest
     select *
     from exports
     qualify row_number() over (
         partition by partnership_id, export_date
-        order by superseded, ingested_at desc, export_id desc
+        order by ingested_at desc, export_id desc
     ) = 1
 ),
 

@@ -1,31 +1,62 @@
--- One row per counted youth × month m = 1 .. 12·horizon after STU end (CONTRACT §4.4):
--- the youths of the newest exports with stu_end_date ≤ the export date, with the year k
--- the month falls in (months 12(k−1)+1 … 12k). Observability and the status on the day
--- come from int_status_after_stu, the one definition of "status on a day after STU".
-with status_after_stu as (
-    select * from int_status_after_stu
+-- One row per counted youth x month m = 1 .. 12 * horizon_years after STU end, for reading and
+-- auditing a youth's months one by one (no model reads it: the savings distribution sums
+-- month ranges, int_youth_year_months). The youths of the newest exports with
+-- stu_end_date <= the export date; year k holds months 12(k-1)+1 .. 12k.
+--   day        = stu_end_date + m calendar months (end of month clamps)
+--   observable = m <= observable_months (the day is on or before the export date)
+--   status     = status of the spell range covering m (int_spell_month_ranges); none -> 'other'
+--                (category unknown); NULL when not observable.
+-- A view: its rows are made only when somebody reads it, and only for the youths read.
+with youths as (
+    select * from int_youth_observable_months
+    where population = 'programme' and not superseded
+),
+
+months as (
+    select cast(month as bigint) as month
+    from generate_series(1, 1200) as months(month)
+),
+
+youth_days as (
+    select
+        youths.*,
+        months.month,
+        cast(youths.stu_end_date + interval (months.month) month as date) as day
+    from youths
+    join months on months.month <= youths.horizon_months
+),
+
+covered as (
+    select
+        export_id,
+        participant_id,
+        status,
+        category,
+        unnest(range(first_month, last_month + 1)) as month
+    from int_spell_month_ranges
+    where population = 'programme' and not superseded
 ),
 
 final as (
     select
-        participant_id,
-        partnership_id,
-        export_id,
-        export_date,
-        stu_end_date,
-        month,
-        cast((month - 1) // 12 + 1 as bigint) as year,
-        day,
-        observable,
-        status,
-        category
-    from status_after_stu
-    where not superseded
-        and stu_end_date <= export_date
-        and month <= 12 * coalesce(
-            cast(model_parameter('horizon_years') as bigint),
-            error('the SQL variable horizon_years (model.horizon_years) is not set')
-        )
+        youth_days.participant_id,
+        youth_days.partnership_id,
+        youth_days.export_id,
+        youth_days.export_date,
+        youth_days.stu_end_date,
+        youth_days.month,
+        cast((youth_days.month - 1) // 12 + 1 as bigint) as year,
+        youth_days.day,
+        youth_days.month <= youth_days.observable_months as observable,
+        case when youth_days.month <= youth_days.observable_months then coalesce(covered.status, 'other') end
+            as status,
+        case when youth_days.month <= youth_days.observable_months then coalesce(covered.category, 'unknown') end
+            as category
+    from youth_days
+    left join covered
+        on covered.export_id = youth_days.export_id
+        and covered.participant_id = youth_days.participant_id
+        and covered.month = youth_days.month
 )
 
 select * from final

@@ -1,9 +1,15 @@
--- Observed status distribution of each partnership by year after STU (CONTRACT §4.4):
+-- Observed status distribution of each partnership by year after STU (docs/economics.md):
 -- youth_months = observable youth-months in the status, observable_youth_months = all
 -- observable youth-months of the partnership in that year. D_pk(s) is their ratio.
+-- The youths of the newest exports with stu_end_date <= the export date; year k holds months
+-- 12(k-1)+1 .. 12k; a month's status is that on stu_end_date + m calendar months, 'other'
+-- where no spell covers it. Summed from spell month ranges (int_youth_year_months), not from
+-- one row per youth-month.
 -- Only statuses with youth-months appear; a year without observable months has no row.
-with youth_months as (
-    select * from int_youth_month_status where observable
+with contributions as (
+    select partnership_id, year, status, youth_months
+    from int_youth_year_months
+    where population = 'programme' and not superseded
 ),
 
 by_status as (
@@ -11,9 +17,10 @@ by_status as (
         partnership_id,
         year,
         status,
-        count(*) as youth_months
-    from youth_months
+        sum(youth_months) as youth_months
+    from contributions
     group by partnership_id, year, status
+    having sum(youth_months) > 0
 ),
 
 final as (

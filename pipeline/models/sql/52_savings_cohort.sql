@@ -1,4 +1,4 @@
--- The youths each partnership's savings are counted over (CONTRACT §4.4): those with
+-- The youths each partnership's savings are counted over (docs/economics.md): those with
 -- stu_end_date ≤ the export date, with their actual programme costs where the export
 -- gives them. Every partnership with a loaded export has a row (n_youth may be 0).
 with participants as (

@@ -1,10 +1,10 @@
 """A second, independent implementation of the headline figures in plain pandas.
 
-Written from the contract (CONTRACT §4.1–4.3) alone, not from the SQL models, so that
-the two can be checked against each other (tests/test_pandas_reference.py) and timed
-against each other (benchmarks/run.py). It reads the loaded tables (participants,
-spells, exports) and gives outcome_12m, outcome_12m_summary, employment_rate_12m and
-retention_curve with the contract's columns.
+Written from the definitions (docs/definitions.md §1-§5) alone, not from the SQL models, so
+that the two can be checked against each other (tests/test_pandas_reference.py) and timed
+against each other (benchmarks/run.py). It reads the loaded tables (participants, spells,
+exports) and gives outcome_12m, outcome_12m_summary, employment_rate_12m and retention_curve
+with the models' columns. A test and benchmark tool, not part of the runtime package.
 """
 
 from __future__ import annotations

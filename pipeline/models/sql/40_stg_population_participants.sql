@@ -1,0 +1,49 @@
+-- The youths whose months after STU are counted for the savings model and its counterfactual:
+-- the programme's youths of every export (population 'programme') and the comparison group's
+-- youths of every register extract (population 'comparison': STU completers outside the
+-- programme, no partnership). Both go through the same month arithmetic
+-- (int_spell_month_ranges), so the comparison group's status after STU is defined exactly as
+-- the programme's. Every programme model filters population = 'programme'.
+-- Grain: one row per youth per export (or extract).
+--   export_date = the export's (or extract's) date: nothing after it is observed
+--   superseded  = a newer export of the partnership (or extract of the source) replaced it
+with programme as (
+    select
+        'programme' as population,
+        participant_id,
+        partnership_id,
+        export_id,
+        export_date,
+        superseded,
+        stu_end_date
+    from stg_participants_all
+),
+
+extracts as (
+    select
+        export_id,
+        export_date,
+        export_id not in (select export_id from comparison_current_exports) as superseded
+    from comparison_exports
+),
+
+comparison as (
+    select
+        'comparison' as population,
+        comparison_participants_all.participant_id,
+        cast(null as varchar) as partnership_id,
+        comparison_participants_all.export_id,
+        extracts.export_date,
+        extracts.superseded,
+        comparison_participants_all.stu_end_date
+    from comparison_participants_all
+    join extracts using (export_id)
+),
+
+final as (
+    select * from programme
+    union all
+    select * from comparison
+)
+
+select * from final

@@ -1,0 +1,127 @@
+-- For each spell of either population, the range of months m after STU whose reference day
+-- (stu_end_date + m calendar months, end of month clamps) it covers, among the observable
+-- months 1 .. observable_months (int_youth_observable_months). The savings model and the
+-- comparison group's youth-months are sums over these ranges: their cost grows with the
+-- spells, not with youths x months.
+-- Grain: one row per spell covering at least one observable month (counted youths only).
+--   offset(d)   = calendar-month difference from stu_end_date to the date d; month offset(d)
+--                 is the one whose reference day lies in d's month.
+--   first_month = the smallest m >= 1 with reference day >= start_date:
+--                 offset(start), or offset(start) + 1 when that month's day is before start.
+--   last_month  = the largest m <= observable_months with reference day <= end_date_effective:
+--                 offset(end), or offset(end) - 1 when that month's day is after the end.
+--   (Clamping makes days after month ends uneven - 31 Jan + 1 = 29 Feb, + 2 = 31 Mar - but
+--   the reference days still increase strictly with m, so each spell covers one contiguous
+--   range, and the test against the (clamped) reference day is exact.)
+-- Validation forbids overlapping spells, so the ranges of one youth are disjoint. Should two
+-- spells ever cover the same reference day, that youth's months are resolved one by one (the
+-- spell that started last wins, as in int_status_after_stu) and given as one-month ranges.
+with youths as (
+    select * from int_youth_observable_months
+    where observable_months > 0
+),
+
+spells as (
+    select population, export_id, participant_id, status, category, start_date, end_date_effective
+    from stg_population_spells
+),
+
+offsets as (
+    select
+        youths.population,
+        youths.export_id,
+        youths.participant_id,
+        youths.partnership_id,
+        youths.superseded,
+        youths.stu_end_date,
+        youths.observable_months,
+        spells.status,
+        spells.category,
+        spells.start_date,
+        spells.end_date_effective,
+        (year(spells.start_date) - year(youths.stu_end_date)) * 12
+            + month(spells.start_date) - month(youths.stu_end_date) as start_offset,
+        (year(spells.end_date_effective) - year(youths.stu_end_date)) * 12
+            + month(spells.end_date_effective) - month(youths.stu_end_date) as end_offset
+    from youths
+    join spells using (population, export_id, participant_id)
+),
+
+ranges as (
+    select
+        population,
+        export_id,
+        participant_id,
+        partnership_id,
+        superseded,
+        status,
+        category,
+        start_date,
+        cast(greatest(
+            1,
+            start_offset + case when stu_end_date + interval (start_offset) month < start_date then 1 else 0 end
+        ) as bigint) as first_month,
+        cast(least(
+            observable_months,
+            end_offset - case when stu_end_date + interval (end_offset) month > end_date_effective then 1 else 0 end
+        ) as bigint) as last_month
+    from offsets
+),
+
+covering as (
+    select * from ranges
+    where first_month <= last_month
+),
+
+overlapping_youths as (
+    -- sorted by first month, any two overlapping ranges imply an overlap of neighbours
+    select distinct population, export_id, participant_id
+    from (
+        select
+            population,
+            export_id,
+            participant_id,
+            first_month,
+            lag(last_month) over (
+                partition by population, export_id, participant_id order by first_month, start_date
+            ) as previous_last_month
+        from covering
+    )
+    where first_month <= previous_last_month
+),
+
+disjoint as (
+    select covering.*
+    from covering
+    anti join overlapping_youths using (population, export_id, participant_id)
+),
+
+resolved as (
+    select
+        population,
+        export_id,
+        participant_id,
+        partnership_id,
+        superseded,
+        status,
+        category,
+        start_date,
+        month as first_month,
+        month as last_month
+    from (
+        select covering.*, unnest(range(covering.first_month, covering.last_month + 1)) as month
+        from covering
+        semi join overlapping_youths using (population, export_id, participant_id)
+    )
+    qualify row_number() over (
+        partition by population, export_id, participant_id, month order by start_date desc
+    ) = 1
+),
+
+final as (
+    select * from disjoint
+    union all
+    select * from resolved
+)
+
+select * from final
