@@ -1,4 +1,5 @@
-"""Report building blocks without rendering: number formats, translations, suppression in tables."""
+"""Report building blocks without rendering: number formats, the text catalog, display tables made
+from published cells (hand-made releases), the HBS comparison and the CSV downloads."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import config
 from pipeline import formatting as fmt
 from pipeline import texts as i18n
-from pipeline.reports import blocks, data
+from pipeline.release.cells import CELL_COLUMNS, report_tables
+from pipeline.release.downloads import DIMENSIONS, write_table_csvs
+from pipeline.reports import blocks, money, summary, tables
+from pipeline.reports.context import open_context
+
+# ----------------------------------------------------------------------------- formats and texts
 
 
 def test_danish_and_english_number_formats() -> None:
@@ -23,113 +31,261 @@ def test_danish_and_english_number_formats() -> None:
     assert fmt.fmt_pct(0.81, "da") == "81 %"
     assert fmt.fmt_pct(0.81, "en") == "81%"
     assert fmt.fmt_pct(0.1549, "da", 1) == "15,5 %"
-    assert fmt.fmt_pct_range(0.652, 0.871, "da") == "65–87 %"
     assert fmt.fmt_mio_dkk(150e6, "da") == "150 mio. kr."
     assert fmt.fmt_mio_dkk(150e6, "en") == "DKK 150 million"
     assert fmt.fmt_ratio(0.944, "da", 3) == "0,944"
-    assert fmt.fmt_number(-0.2, "da") == "0"  # no "−0" after rounding
     assert fmt.fmt_date("2024-09-30", "da") == "30.09.2024"
-    assert fmt.fmt_date("2024-09-30", "en", long=True) == "30 September 2024"
-    assert fmt.fmt_pct(None, "da") == fmt.MISSING
     with pytest.raises(ValueError):
         fmt.fmt_pct(0.5, "de")
 
 
-def test_every_text_is_in_both_languages_with_the_same_fields() -> None:
-    for key, (da, en) in i18n.TEXTS.items():
+def test_every_report_text_is_in_both_languages_with_the_same_fields() -> None:
+    from pipeline.texts import report_tables, reports
+
+    for key, (da, en) in {**reports.TEXTS, **report_tables.TEXTS}.items():
         assert da.strip() and en.strip(), key
         fields_da = {f for _, f, _, _ in string.Formatter().parse(da) if f}
         fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
         assert fields_da == fields_en, key
 
 
-def test_every_text_key_the_code_uses_exists() -> None:
-    sources = [
-        *Path(config.PROJECT_ROOT / "pipeline" / "reports").glob("*.py"),
-        *config.NOTEBOOKS_DIR.glob("*.ipynb"),
-    ]
-    used = set()
-    for path in sources:
-        used |= set(
-            re.findall(r"""\bt\(\s*\\?["']([a-z_]+\.[a-z0-9_.]+)\\?["']""", path.read_text(encoding="utf-8"))
-        )
-    assert used, "no text keys found"
-    missing = sorted(k for k in used if k not in i18n.TEXTS)
+# Every text key the report code builds at run time (an f-string key): its prefix and the values
+# filled in. A new dynamic key fails the test below until it is listed here.
+DYNAMIC_KEYS: dict[str, list[str]] = {
+    "title.": ["programme", "partnership", "economics", "data_quality"],
+    "subtitle.": ["programme", "partnership", "economics", "data_quality"],
+    "phase.": ["1", "2", "3", "4"],
+    "value.": list(money.SOURCES),
+    "fig.": ["pilot_youths", "pilot_share_job_12m", "pilot_share_education_12m", "pilot_share_in_course_12m",
+             "pilot_share_public_support_12m", "hbs_national_annual_saving",
+             "hbs_national_extra_full_time_employed", "hbs_break_even_share_job_or_education",
+             "national_stock_net_total_dkk", "national_stock_extra_fte"],
+    "fig.break_even_": ["npv", "steady_year"],
+    "col.": ["cohort_net_total_dkk", "cohort_extra_fte", "stock_net_total_dkk", "stock_net_municipal_dkk",
+             "stock_extra_fte"],
+    "csv.": list(DIMENSIONS),
+    "param.": ["annual_public_cost_dkk", "municipal_share", "fte", "model.discount_rate", "projection.job_retention",
+               "programme_cost.per_youth_dkk"],
+    "q.": sorted({q for specs in report_tables(["p"]).values() for spec in specs for q in spec.quantities}),
+}
+_STATIC = re.compile(r"""\bt\(\s*\\?["']([a-z_]+\.[a-z0-9_.]+)\\?["']""")
+_DYNAMIC = re.compile(r"""\bt\(\s*f\\?["']([a-z_]+\.[a-z0-9_.]*)\{""")
+
+
+def _sources() -> list[Path]:
+    root = config.PROJECT_ROOT
+    return [*(root / "pipeline" / "reports").glob("*.py"), root / "pipeline" / "release" / "downloads.py",
+            *config.NOTEBOOKS_DIR.glob("*.ipynb")]
+
+
+def test_every_text_key_the_code_uses_exists_static_and_dynamic() -> None:
+    static, dynamic = set(), set()
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        static |= set(_STATIC.findall(text))
+        dynamic |= set(_DYNAMIC.findall(text))
+    assert static and dynamic
+    assert not sorted(k for k in static if k not in i18n.TEXTS)
+    unlisted = sorted(p for p in dynamic if p not in DYNAMIC_KEYS)
+    assert not unlisted, f"dynamic text keys not listed in DYNAMIC_KEYS: {unlisted}"
+    missing = sorted(p + v for p in dynamic for v in DYNAMIC_KEYS[p] if p + v not in i18n.TEXTS)
     assert not missing
 
 
-def test_labels_come_from_the_reference_tables() -> None:
-    assert i18n.category_label("in_programme", "da") == "Stadig i forløb"
-    assert i18n.category_label("in_programme", "en") == "Still in the course"
-    assert i18n.partnership_name("mou-hotel-aalborg", "da") == "Mou Hotel (Aalborg)"
-    assert i18n.partnership_name("ALL", "en") == "Whole programme"
+def test_the_two_employment_figures_have_distinct_names() -> None:
+    assert "kan følges i 12 måneder" in i18n.t("h.employment_rate", "da")
+    assert "followed for 12 months" in i18n.t("chart.rate_title", "en")
+    assert i18n.t("col.rate", "da") != i18n.t("col.share", "da")
+
+
+# ----------------------------------------------------------------------------- a hand-made release
+
+
+def _cell(report: str, table: str, quantity: str, unit: str, value: float | None, hidden: bool = False,
+          **dims: object) -> dict[str, object]:
+    decimals = {"share": 2, "rate": 2}.get(unit, 0)
+    row: dict[str, object] = dict.fromkeys(CELL_COLUMNS)
+    row.update(report=report, table_name=table, quantity=quantity, unit=unit, decimals=decimals,
+               value=None if hidden else value, hidden=hidden, **dims)
+    return row
+
+
+def _headline(report: str, pid: str, counts: dict[str, int], hidden: set[str]) -> list[dict[str, object]]:
+    n = sum(counts.values())
+    rows = []
+    for cat, c in [*counts.items(), ("total", n)]:
+        dims = {"partnership_id": pid, "cohort": "ALL", "category": cat}
+        rows.append(_cell(report, "outcome_12m", "outcome_12m_count", "count", c, cat in hidden, **dims))
+        rows.append(_cell(report, "outcome_12m", "outcome_12m_share", "share", round(c / n, 2), cat in hidden,
+                          **dims))
+    return rows
+
+
+def _release(tmp_path: Path, rows: list[dict[str, object]]) -> Path:
+    """A warehouse holding just a release and the build's parameters."""
+    path = tmp_path / "release.duckdb"
+    frame = pd.DataFrame(rows, columns=CELL_COLUMNS)
+    for column in ("month", "year", "decimals", "denominator_n"):
+        frame[column] = frame[column].astype("Int64")
+    frame["value"] = frame["value"].astype("Float64")
+    frame["hidden"] = frame["hidden"].astype(bool)
+    frame["export_date"] = pd.to_datetime(frame["export_date"])
+    con = duckdb.connect(str(path))
+    con.register("frame", frame)
+    con.execute("create table published_cells as select * from frame")
+    con.execute("create table model_parameters (name varchar, parameter varchar, value double)")
+    con.execute("insert into model_parameters values ('min_cell', 'suppression.min_cell', 5)")
+    con.execute("create table savings_parameters (key varchar, value varchar, source varchar)")
+    con.execute("insert into savings_parameters values ('model.discount_rate', '0.035', 'test'), "
+                "('suppression.min_cell', '5', 'test')")
+    con.execute("create table build_log (built_at timestamp, params_path varchar, params_sha256 varchar, "
+                "overrides varchar, tables varchar)")
+    con.execute("insert into build_log values ('2024-10-01 12:00', '/somewhere/else/default.toml', 'abc', null, '')")
+    con.close()
+    return path
+
+
+PILOT = [_cell("programme", "published_comparison", "published_value", u, v, item=i)
+         for i, u, v in (("pilot_share_job_12m", "share", 0.81), ("pilot_youths", "count", 140))]
 
 
 @pytest.fixture()
-def tiny_ctx(tmp_path: Path) -> data.ReportContext:
-    """A warehouse with just the tables these tests read."""
-    path = tmp_path / "tiny.duckdb"
-    con = duckdb.connect(str(path))
-    summary = pd.DataFrame(
-        [
-            {
-                "partnership_id": "ALL",
-                "n": 40,
-                "n_job": 30,
-                "n_education": 2,
-                "n_in_programme": 6,
-                "n_public_support": 2,
-                "n_unknown": 0,
-            },
-        ]
-    )
-    for cat in ("job", "education", "in_programme", "public_support", "unknown"):
-        summary[f"share_{cat}"] = summary[f"n_{cat}"] / summary["n"]
-    rates = pd.DataFrame(
-        [
-            # partnership x: 3 observable (small); y: 20; z: 17 (hidden second, to protect x); ALL: 40
-            {"partnership_id": "x", "cohort": "ALL", "n_observable": 3, "n_job": 3},
-            {"partnership_id": "y", "cohort": "ALL", "n_observable": 20, "n_job": 15},
-            {"partnership_id": "z", "cohort": "ALL", "n_observable": 17, "n_job": 12},
-            {"partnership_id": "ALL", "cohort": "ALL", "n_observable": 40, "n_job": 30},
-        ]
-    )
-    rates["rate"] = rates["n_job"] / rates["n_observable"]
-    rates["ci_low"] = rates["rate"] - 0.1
-    rates["ci_high"] = rates["rate"] + 0.05
-    con.register("s", summary)
-    con.register("r", rates)
-    con.execute("create table outcome_12m_summary as select * from s")
-    con.execute("create table employment_rate_12m as select * from r")
-    con.close()
-    return data.open_context(path, config.PARAMS_PATH, "da", min_cell=5)
+def small_release(tmp_path: Path) -> Path:
+    """Programme: job 20, education 3 (hidden), in course 7 (hidden as its complement), support 6."""
+    rows = _headline("programme", "ALL", {"job": 20, "education": 3, "in_programme": 7, "public_support": 6},
+                     {"education", "in_programme"})
+    rows += [_cell("programme", "outcome_12m", "outcome_12m_count", "count", 0, partnership_id="ALL",
+                   cohort="ALL", category="unknown")]
+    return _release(tmp_path, rows + PILOT)
 
 
-def test_headline_hides_small_counts_and_a_second_cell(tiny_ctx: data.ReportContext) -> None:
-    table = data.headline_table(tiny_ctx)
-    assert table is not None
-    rows = table.set_index("Status")
-    assert rows.loc["Uddannelse", "Antal"] == "<5"
-    assert rows.loc["Offentlig forsørgelse", "Antal"] == "<5"
-    assert rows.loc["Uddannelse", "Andel"] == data.SUPPRESSED
-    assert rows.loc["Job", "Andel"] == "75 %"
-    assert rows.loc["I alt", "Antal"] == "40"
+def test_headline_shows_each_cell_as_published(small_release: Path) -> None:
+    ctx = open_context(small_release, "da")
+    table = tables.headline_table(ctx, "programme")
+    rows = dict(zip(table.iloc[:, 0], zip(table.iloc[:, 1], table.iloc[:, 2], table.iloc[:, 3], strict=True),
+                    strict=True))
+    assert rows["Job"] == ("20", "56 %", "81 %")
+    assert rows["Uddannelse"] == ("<5", "–", fmt.MISSING)  # no pilot figure in this release
+    assert rows["Stadig i forløb"][:2] == ("<5", "–")  # hidden count: the mark, never the value
+    assert rows["I alt"] == ("36", "100 %", "140")
+    assert "Ukendt" not in rows  # zero unknown: no row
+    assert ctx.build["params_file"] == "default.toml"  # the name, never the folder
 
 
-def test_rate_table_suppresses_a_small_partnership_and_one_more(tiny_ctx: data.ReportContext) -> None:
-    rates = data.employment_rates(tiny_ctx)
-    assert rates is not None
-    by_id = rates.set_index("partnership_id")
-    assert by_id.loc["x", "row_hidden"] and by_id.loc["z", "row_hidden"]  # z protects x against ALL - y
-    assert pd.isna(by_id.loc["x", "rate"]) and pd.isna(by_id.loc["z", "rate"])
-    assert by_id.loc["y", "rate"] == pytest.approx(0.75)
-    html = blocks.table_html(data.employment_rate_table(tiny_ctx))
-    assert "<td class=num>&lt;5</td>" in html
+def test_grid_marks_hidden_and_absent_cells_and_numeric_leaves_them_out(small_release: Path) -> None:
+    ctx = open_context(small_release, "en")
+    cells = ctx.cells("programme", "outcome_12m")
+    shown = tables.grid(ctx, cells, "category",
+                        [tables.col("n", quantity="outcome_12m_count"), tables.col("s", quantity="nothing")],
+                        ("cat", str), ["job", "education", "absent"])
+    assert list(shown["n"]) == ["20", "<5", fmt.MISSING]
+    assert list(shown["s"]) == [fmt.MISSING] * 3
+    numbers = tables.numeric(cells, "category")
+    assert numbers.loc["job", "outcome_12m_count"] == 20
+    assert pd.isna(numbers.loc["education", "outcome_12m_count"])
 
 
-def test_table_html_escapes_and_right_aligns_numbers() -> None:
+def test_a_tiny_programme_says_why_everything_is_hidden(tmp_path: Path) -> None:
+    rows = _headline("programme", "ALL", {"job": 2, "education": 1, "in_programme": 0, "public_support": 0},
+                     {"job", "education", "total"})
+    ctx = open_context(_release(tmp_path, rows + PILOT), "da")
+    note = summary.small_programme_note(ctx, "programme")
+    assert note is not None and "anonymitet" in note
+    table = tables.headline_table(ctx, "programme")
+    assert "2" not in set(table.iloc[:, 1]) and "1" not in set(table.iloc[:, 1])
+
+
+def test_hbs_is_set_against_one_cohorts_steady_year_and_the_stock_is_apart(tmp_path: Path) -> None:
+    rows = [_cell("economics", "national", f"national_{basis}_net_total_dkk", "dkk", v * 1e6, year=y)
+            for y in (1, 2, 3) for basis, v in (("cohort", 100 + y), ("stock", 300 + y))]
+    rows += [_cell("economics", "national", f"national_{basis}_extra_fte", "fte", v, year=y)
+             for y in (1, 2, 3) for basis, v in (("cohort", 10 + y), ("stock", 30 + y))]
+    rows += [_cell("economics", "published_comparison", q, u, v, item=i)
+             for q, u, v, i in (("published_value", "dkk", 150e6, "hbs_national_annual_saving"),
+                                ("computed_value", "dkk", 102e6, "hbs_national_annual_saving"),
+                                ("published_value", "fte", 700, "hbs_national_extra_full_time_employed"),
+                                ("computed_value", "fte", 12, "hbs_national_extra_full_time_employed"),
+                                ("published_value", "share", 0.26, "hbs_break_even_share_job_or_education"))]
+    rows += [_cell("economics", "published_comparison", "break_even_share", "share", 0.15, item="npv"),
+             _cell("economics", "published_comparison", "break_even_share", "share", 0.68, item="steady_year",
+                   year=2)]
+    ctx = open_context(_release(tmp_path, rows), "da")
+    assert money.steady_year(ctx, "economics") == 2
+    table = money.hbs_table(ctx, "economics")
+    computed = list(table.iloc[:, 2])
+    assert computed[:2] == ["102,0 mio. kr.", "12"]  # one cohort in its year 2, as published
+    assert computed[2:4] == ["303,0 mio. kr.", "33"]  # the stock of the last year, on its own rows
+    assert list(table.iloc[:, 1])[2:4] == [fmt.MISSING, fmt.MISSING]  # nothing published to compare it with
+    assert computed[4:] == ["15 %", "68 %"]  # break-even on both bases
+    assert list(table.iloc[:, 1])[4:] == ["26 %", fmt.MISSING]  # HBS's figure only beside its own basis
+    assert "år 2" in table.iloc[0, 0] and "Bestanden" in table.iloc[2, 0]
+
+
+# ----------------------------------------------------------------------------- CSV downloads
+
+
+def test_csv_downloads_hide_the_same_cells_in_excels_danish_format(small_release: Path, tmp_path: Path) -> None:
+    con = duckdb.connect(str(small_release), read_only=True)
+    try:
+        da = write_table_csvs(con, tmp_path / "da", "da")
+        en = write_table_csvs(con, tmp_path / "en", "en")
+    finally:
+        con.close()
+    target = tmp_path / "da" / "tables" / "programme" / "outcome_12m.csv"
+    assert target in da and len(da) == len(en) == 2
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the æøå
+    frame = pd.read_csv(target, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns)[:3] == ["Partnerskab", "Årgang", "Kategori"]
+    hidden = frame[frame["Skjult"] == "ja"]
+    assert set(hidden["Værdi"]) == {""}
+    assert set(hidden["Vist som"]) == {"<5", "–"}
+    assert "0,56" in set(frame["Værdi"])  # decimal comma
+    english = pd.read_csv(tmp_path / "en" / "tables" / "programme" / "outcome_12m.csv", dtype=str,
+                          keep_default_na=False)
+    assert "0.56" in set(english["Value"]) and "Hidden" in english.columns
+    assert (english["Value"] == "").sum() == len(hidden)
+
+
+def test_table_html_escapes_right_aligns_and_links_its_csv() -> None:
     frame = pd.DataFrame({"Navn": ["<b>x</b>"], "Beløb": ["1.234 kr."], "Andel": ["81 %"]})
     html = blocks.table_html(frame, note="note")
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert "<td class=num>1.234 kr.</td>" in html and "<td class=num>81 %</td>" in html
     assert '<p class="table-note">note</p>' in html
+    link = blocks.table(frame, download=("programme", "outcome_12m")).data
+    assert 'href="tables/programme/outcome_12m.csv"' in link
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.sampled_from(["count", "share", "dkk"])),
+                min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_grid_never_shows_a_hidden_cells_value(cells: list[tuple[int, bool, str]]) -> None:
+    frame = pd.DataFrame([{**dict.fromkeys(CELL_COLUMNS), "category": f"c{i}", "quantity": "q", "unit": unit,
+                           "decimals": 2 if unit == "share" else 0, "hidden": hidden,
+                           "value": None if hidden else (v / 400 if unit == "share" else float(v))}
+                          for i, (v, hidden, unit) in enumerate(cells)])
+
+    class Ctx:
+        lang, min_cell = "da", 5
+
+        def text(self, cell: object, as_millions: bool = False) -> str:
+            from pipeline.release.read import cell_text
+
+            return fmt.MISSING if cell is None else cell_text(cell, "da", 5)
+
+    shown = tables.grid(Ctx(), frame, "category", [tables.col("v", quantity="q")], ("k", str))  # type: ignore[arg-type]
+    for (_, hidden, unit), text in zip(cells, shown["v"], strict=True):
+        if hidden:
+            assert text == ("<5" if unit == "count" else "–")
+        else:
+            assert text not in ("<5", "")
+    numbers = tables.numeric(frame, "category").reindex([f"c{i}" for i in range(len(cells))])
+    assert numbers["q"].isna().tolist() == [h for _, h, _ in cells]
+
+
+def test_parameters_are_named_for_readers_in_both_languages() -> None:
+    assert money.parameter_label("status.flexjob.annual_public_cost_dkk", "da") == (
+        "Fleksjob: offentlig udgift pr. helårsperson")
+    assert money.parameter_label("model.discount_rate", "en") == "Discount rate"
+    assert money.parameter_label("some.new_key", "da") == "some.new_key"

@@ -21,17 +21,13 @@ from IPython.display import HTML, Markdown
 from matplotlib.figure import Figure
 
 from pipeline import formatting as fmt
-from pipeline.reports.data import (
-    ReportContext,
-    exports_for_title,
-    label_partnership,
-    savings_recomputed,
-    suppression_note,
-)
+from pipeline.reports.context import ReportContext, label_partnership, suppression_note
+from pipeline.reports.provenance import build_note, exports_for_title
 from pipeline.texts import t
 
 _NUMERIC = re.compile(r"^(DKK )?[<−\-]?[\d.,]+(–[\d.,]+)?( ?%| kr\.| mio\. kr\.| million)?$|^[–·]$")
 PNG_DPI = 150
+_CHART_MARK: dict[str, str] = {}  # the synthetic-data mark of this notebook's charts (set by title_page)
 
 
 def heading(text: str, level: int = 2) -> HTML:
@@ -93,16 +89,27 @@ def table(
     empty_text: str | None = None,
     wide: bool = False,
     counts: bool = True,
+    download: tuple[str, str] | None = None,
 ) -> HTML:
     """A display frame as a table; with `ctx` and `note`, the suppression note below it; `wide` sets it
     in a smaller type; `counts=False` marks a table that holds no counts of youths (class `no-counts`:
-    parameter values, years, package versions)."""
+    parameter values, years, package versions); `download` = (report, table_name) links the published
+    table's CSV file (relative: tables/<report>/<table_name>.csv)."""
+    lang = ctx.lang if ctx else "da"
     if frame is None or frame.empty:
-        lang = ctx.lang if ctx else "da"
         return notice(empty_text or t("p.no_data", lang))
     note_text = suppression_note(ctx) if ctx is not None and note else None
     classes = " ".join(c for c in ("wide" if wide else "", "" if counts else "no-counts") if c)
-    return HTML(table_html(frame, note_text, total_last, long, classes))
+    out = table_html(frame, note_text, total_last, long, classes)
+    if download is not None:
+        out += download_link(*download, lang)
+    return HTML(out)
+
+
+def download_link(report: str, table_name: str, lang: str) -> str:
+    """The link to a published table's CSV file, next to the table."""
+    href = f"tables/{html.escape(report)}/{html.escape(table_name)}.csv"
+    return f'<p class="download"><a href="{href}">{html.escape(t("p.download_csv", lang))}</a></p>'
 
 
 def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
@@ -138,19 +145,18 @@ def title_page(ctx: ReportContext, report: str, partnership: str | None = None) 
         parts.append(f'<p class="partnership">{html.escape(label_partnership(ctx, partnership))}</p>')
     if synthetic_note:
         parts.append(f'<p class="synthetic">{html.escape(synthetic_note)}</p>')
+        # sets the running footer of every later PDF page (report.css: string-set) and marks every chart
+        footer = t("p.synthetic_footer", lang)
+        parts.append(f'<p class="synthetic-footer">{html.escape(footer)}</p>')
+        _CHART_MARK["text"] = footer
     parts.append(f"<h3>{html.escape(t('title.exports', lang))}</h3>")
     parts.append(
         table_html(exports) if not exports.empty else f"<p>{html.escape(t('title.no_exports', lang))}</p>"
     )
-    params_name = ctx.params.path.name if ctx.params.path else fmt.MISSING
     parts.append('<p class="meta">')
     rendered = t("title.rendered", lang, date=fmt.fmt_date(dt.date.today(), lang, long=True))
     parts.append(f'<span class="rendered">{html.escape(rendered)}</span><br>')
-    parts.append(html.escape(t("title.params", lang, path=params_name)))
-    if ctx.params.overrides:
-        parts.append(html.escape(" (" + ", ".join(ctx.params.overrides) + ")"))
-    if report != "data_quality" and savings_recomputed(ctx):
-        parts.append("<br>" + html.escape(t("title.recomputed", lang)))
+    parts.append(html.escape(build_note(ctx)))
     parts.append("<br>" + html.escape(t("title.min_cell", lang, n=ctx.min_cell)))
     parts.append("</p></section>")
     return HTML("".join(parts))
@@ -177,4 +183,7 @@ def chart(
 
     if empty(frame) or (isinstance(frame, Mapping) and all(empty(v) for v in frame.values())):
         return notice(t("p.no_data", lang))
-    return figure(draw(frame, *args, **kwargs), alt, caption)
+    fig = draw(frame, *args, **kwargs)
+    if _CHART_MARK.get("text"):
+        fig.text(0.995, 0.005, _CHART_MARK["text"], ha="right", va="bottom", fontsize=6.5, color="#8a3300")
+    return figure(fig, alt, caption)

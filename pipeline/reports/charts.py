@@ -1,7 +1,7 @@
 """Matplotlib charts for the reports: Okabe–Ito colours, titles, axis labels with units.
 
-Every chart takes the numeric frames of `pipeline.reports.data`, in which suppressed values
-are already NaN, and leaves NaN out: a suppressed value is never drawn.
+Every chart takes a frame made from published cells (`pipeline.reports.tables`, `money`), in
+which a hidden cell is NaN or absent, and leaves NaN out: a hidden value is never drawn.
 """
 
 from __future__ import annotations
@@ -185,13 +185,14 @@ def status_profile_bars(profiles: Mapping[str, pd.DataFrame], lang: str) -> Figu
         ax.set_title(title, loc="left", fontsize=9)
         ax.grid(axis="x", visible=False)
     axes[0][0].set_ylabel(t("chart.share_y", lang))
-    fig.legend(
-        list(handles.values()),
-        list(handles.keys()),
-        loc="outside lower center",
-        ncol=min(len(handles), 6),
-        fontsize=7.5,
-    )
+    if handles:  # a tiny programme may have nothing shown at all
+        fig.legend(
+            list(handles.values()),
+            list(handles.keys()),
+            loc="outside lower center",
+            ncol=min(len(handles), 6),
+            fontsize=7.5,
+        )
     fig.suptitle(t("chart.profile_title", lang), x=0.01, ha="left", fontweight="bold", fontsize=10)
     return fig
 
@@ -263,10 +264,12 @@ def trend_lines(series: Mapping[str, pd.DataFrame], lang: str, highlight: str | 
     """Share in a job 12 months after STU by export date (label → frame with export_date, share_job)."""
     fig, ax = _figure(3.0)
     colours = iter(SERIES_COLOURS)
+    drawn = False
     for label, frame in series.items():
         points = frame.dropna(subset=["share_job"])
         if points.empty:
             continue
+        drawn = True
         is_main = label == highlight
         colour = OKABE_ITO["black"] if is_main else next(colours, OKABE_ITO["grey"])
         ax.plot(
@@ -283,7 +286,10 @@ def trend_lines(series: Mapping[str, pd.DataFrame], lang: str, highlight: str | 
     ax.set_xlabel(t("chart.trend_x", lang))
     ax.set_ylabel(t("chart.trend_y", lang))
     ax.set_title(t("chart.trend_title", lang), loc="left")
-    ax.legend(loc="lower left", fontsize=7, ncol=2)
+    if drawn:
+        ax.legend(loc="lower left", fontsize=7, ncol=2)
+    else:
+        ax.text(0.5, 0.5, t("p.suppressed_chart", lang), ha="center", va="center", transform=ax.transAxes)
     fig.autofmt_xdate()
     return fig
 
@@ -355,22 +361,8 @@ def tornado(frame: pd.DataFrame, base: float | None, lang: str) -> Figure:
     fig, ax = _figure(0.42 * len(rows) + 1.2)
     centre = base if base is not None else 0.0
     y = np.arange(len(rows))
-    ax.barh(
-        y,
-        rows["npv_low_dkk"] - centre,
-        left=centre,
-        color=OKABE_ITO["vermillion"],
-        height=0.6,
-        label=t("chart.low", lang),
-    )
-    ax.barh(
-        y,
-        rows["npv_high_dkk"] - centre,
-        left=centre,
-        color=OKABE_ITO["blue"],
-        height=0.6,
-        label=t("chart.high", lang),
-    )
+    for column, colour, label in (("npv_low_dkk", "vermillion", "chart.low"), ("npv_high_dkk", "blue", "chart.high")):
+        ax.barh(y, rows[column] - centre, left=centre, color=OKABE_ITO[colour], height=0.6, label=t(label, lang))
     if base is not None:
         ax.axvline(base, color=OKABE_ITO["black"], lw=1)
     ax.axvline(0, color="#444444", lw=0.6, ls=":")
@@ -383,25 +375,9 @@ def tornado(frame: pd.DataFrame, base: float | None, lang: str) -> Figure:
     return fig
 
 
-def monte_carlo_histogram(draws: np.ndarray, lang: str, base: float | None = None) -> Figure:
-    """Histogram of the Monte Carlo NPV draws with the 5th, 50th and 95th percentiles marked."""
-    fig, ax = _figure(3.0)
-    ax.hist(draws, bins=40, color=OKABE_ITO["sky_blue"], edgecolor="white", lw=0.4)
-    for q, style in ((5, ":"), (50, "-"), (95, ":")):
-        ax.axvline(np.percentile(draws, q), color=OKABE_ITO["black"], ls=style, lw=1)
-    if base is not None:
-        ax.axvline(base, color=OKABE_ITO["orange"], lw=1.5)
-    ax.axvline(0, color=OKABE_ITO["vermillion"], lw=1, ls="--")
-    ax.xaxis.set_major_formatter(_mio_axis(lang))
-    ax.set_xlabel(t("chart.mc_x", lang))
-    ax.set_ylabel(t("chart.mc_y", lang))
-    ax.set_title(t("chart.mc_title", lang), loc="left")
-    return fig
-
-
 def monte_carlo_intervals(frame: pd.DataFrame, lang: str) -> Figure:
-    """The 5–95 % NPV interval and median per partnership when the draws themselves are not available
-    (`label`, `p5_npv_dkk`, `p50_npv_dkk`, `p95_npv_dkk`; NaN = suppressed)."""
+    """The 5–95 % NPV interval and median per partnership (`label`, `p5_npv_dkk`, `p50_npv_dkk`,
+    `p95_npv_dkk`; NaN = hidden): the release publishes these, not the draws."""
     rows = frame.iloc[::-1].reset_index(drop=True)
     fig, ax = _figure(0.4 * len(rows) + 1.2)
     for i, row in rows.iterrows():

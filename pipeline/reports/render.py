@@ -23,6 +23,7 @@ import duckdb
 
 from pipeline import config
 from pipeline.formatting import check_lang
+from pipeline.reports import context
 from pipeline.texts import partnership_name, t
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -75,27 +76,24 @@ class ReportJob:
 
 
 def current_partnerships(warehouse: Path) -> list[str]:
-    """Partnerships with a current export in the warehouse, in id order."""
+    """Partnerships with a current export in the warehouse (the one definition of the current
+    export: pipeline.reports.context.current_exports_sql), in id order."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        rows = con.execute(
-            "select distinct partnership_id from exports where not superseded order by 1"
-        ).fetchall()
+        return context.current_partnerships(con)
     finally:
         con.close()
-    return [row[0] for row in rows]
 
 
 def plan_reports(
     warehouse: Path,
-    params_path: Path,
     out_dir: Path,
     langs: Sequence[str] = ("da",),
     partnership: str | None = None,
-    min_cell: int | None = None,
 ) -> list[ReportJob]:
     """The reports to render: with `partnership`, only that partnership's report; else programme,
-    one per partnership, economics and data quality, in each language (longest first)."""
+    one per partnership, economics and data quality, in each language (longest first). A report
+    reads only the warehouse: its figures, threshold and parameter values are those it was built with."""
     if not Path(warehouse).exists():
         raise ReportError(
             f"warehouse {warehouse} does not exist: run 'joballiance ingest' and 'joballiance build'"
@@ -105,11 +103,7 @@ def plan_reports(
         raise ReportError(
             f"partnership '{partnership}' has no export in {warehouse} (known: {', '.join(known) or 'none'})"
         )
-    base = {
-        "warehouse": str(Path(warehouse).resolve()),
-        "params_path": str(Path(params_path).resolve()),
-        "min_cell": min_cell,
-    }
+    base = {"warehouse": str(Path(warehouse).resolve())}
     jobs = []
     for lang in langs:
         check_lang(lang)
@@ -249,19 +243,48 @@ def render_report(job: ReportJob) -> list[Path]:
 
 def write_reports(
     warehouse: Path,
-    params_path: Path,
     out_dir: Path,
     langs: Sequence[str] = ("da",),
     partnership: str | None = None,
     progress: bool = True,
     workers: int | None = None,
-    min_cell: int | None = None,
 ) -> list[Path]:
     """Write every report (see `plan_reports`) to out_dir/<lang>/, the executed notebooks to
-    out_dir/<lang>/executed/; returns the files written. Raises ReportError naming the failing report."""
-    jobs = plan_reports(Path(warehouse), Path(params_path), Path(out_dir), langs, partnership, min_cell)
+    out_dir/<lang>/executed/, and every published table as CSV to out_dir/<lang>/tables/ (the reports
+    link them); returns the files written. Raises ReportError naming the failing report."""
+    jobs = plan_reports(Path(warehouse), Path(out_dir), langs, partnership)
     for job in jobs:
         job.out_dir.mkdir(parents=True, exist_ok=True)
+    written_tables = _write_tables(Path(warehouse), Path(out_dir), langs)
+    written = _render_all(jobs, progress, workers)
+    if partnership is None:
+        written += _write_dashboards(Path(warehouse), Path(out_dir), langs)
+    return written + written_tables
+
+
+def _write_tables(warehouse: Path, out_dir: Path, langs: Sequence[str]) -> list[Path]:
+    """The CSV downloads, one folder per language (written before the reports that link them)."""
+    from pipeline.release.downloads import write_table_csvs
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return [path for lang in langs for path in write_table_csvs(con, out_dir / lang, lang)]
+    finally:
+        con.close()
+
+
+def _write_dashboards(warehouse: Path, out_dir: Path, langs: Sequence[str]) -> list[Path]:
+    """The dashboard, one self-contained page per language (out_dir/dashboard.html, out_dir/en/...)."""
+    from pipeline.dashboard import write_dashboard
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return [write_dashboard(con, out_dir, lang) for lang in langs]
+    finally:
+        con.close()
+
+
+def _render_all(jobs: list[ReportJob], progress: bool, workers: int | None) -> list[Path]:
     workers = max(1, min(workers or 2, os.cpu_count() or 1, len(jobs)))
     written: list[Path] = []
     with _progress(progress, len(jobs)) as advance:
@@ -270,8 +293,8 @@ def write_reports(
                 written += render_report(job)
                 advance(job)
             return written
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
             futures: dict[Future[list[Path]], ReportJob] = {
                 pool.submit(render_report, job): job for job in jobs
             }

@@ -14,8 +14,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Model Joballiancen – half-year follow-up",
     ),
     "title.economics": (
-        "Model Joballiancen – samfundsøkonomisk beregning",
-        "Model Joballiancen – cost-benefit calculation",
+        "Model Joballiancen – budgetøkonomisk beregning",
+        "Model Joballiancen – public-budget calculation",
     ),
     "title.data_quality": ("Model Joballiancen – datakvalitet", "Model Joballiancen – data quality"),
     "subtitle.programme": ("Til bevillingsgivere og Ligeværd", "For funders and Ligeværd"),
@@ -40,20 +40,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nogle udtræk er syntetiske demodata (markeret nedenfor).",
         "Some exports are synthetic demo data (marked below).",
     ),
-    "title.recomputed": (
-        "Besparelserne er beregnet med denne parameterfil ud fra lagerets data "
-        "(lageret er bygget med en anden).",
-        "The savings are computed with this parameter file from the warehouse's data "
-        "(the warehouse was built with another).",
-    ),
+    "title.built": ("Lageret er bygget {date}", "Warehouse built {date}"),
     "title.no_exports": ("Der er ingen indlæste udtræk.", "No exports are loaded."),
     "synthetic.yes": ("syntetiske demodata", "synthetic demo data"),
     "synthetic.no": ("rigtige data", "real data"),
     # --- common column names
     "col.partnership": ("Partnerskab", "Partnership"),
-    "col.stu_place": ("STU-sted", "STU place"),
     "col.export_date": ("Udtræksdato", "Export date"),
-    "col.export_id": ("Udtræk", "Export"),
     "col.data": ("Data", "Data"),
     "col.category": ("Status", "Status"),
     "col.status": ("Status", "Status"),
@@ -65,27 +58,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.cohort": ("Årgang (STU-slut)", "Cohort (STU end)"),
     "col.n_observable": ("Kan opgøres", "Observable"),
     "col.n_job": ("I job", "In a job"),
-    "col.rate": ("Beskæftigelse", "Employment rate"),
+    "col.rate": ("Jobandel", "Job-rate"),
+    "col.ci_low": ("95 %-interval, fra", "95% interval, from"),
+    "col.ci_high": ("95 %-interval, til", "95% interval, to"),
     "col.share_job": ("Andel i job", "Share in a job"),
-    "col.interval": ("95 %-interval", "95% interval"),
     "col.month": ("Måneder efter STU", "Months after STU"),
     "col.phase": ("Fase", "Phase"),
     "col.n_reached": ("Nået", "Reached"),
     "col.share_reached": ("Andel nået", "Share reached"),
     "col.median_days": ("Median dage fra forrige fase", "Median days from previous phase"),
-    "col.n_at_risk": ("I risiko", "At risk"),
-    "col.survival": ("Stadig i job", "Still in a job"),
     "col.year": ("År", "Year"),
     "col.source": ("Kilde", "Source"),
     "col.n_youth": ("Unge", "Youths"),
     "col.npv_total": ("Nutidsværdi, offentlig netto", "NPV, public net"),
     "col.npv_municipal": ("Nutidsværdi, kommunal netto", "NPV, municipal net"),
     "col.break_even": ("Tjent hjem i år", "Break-even year"),
-    "col.mun_per_youth_y1": ("Kommunal netto pr. ung, år 1", "Municipal net per youth, year 1"),
-    "col.mun_per_youth_y2": ("Kommunal netto pr. ung, år 2", "Municipal net per youth, year 2"),
-    "col.observable_months": ("Opgjorte ungemåneder", "Observed youth-months"),
-    "col.possible_months": ("Mulige ungemåneder", "Possible youth-months"),
-    "col.unobserved_months": ("Endnu ikke observerbare", "Not yet observable"),
     "col.fte_per_youth": ("Årsværk pr. ung", "FTE per youth"),
     "col.gross_municipal": ("Brutto, kommune", "Gross, municipality"),
     "col.gross_state": ("Brutto, stat", "Gross, state"),
@@ -99,20 +86,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.discount_factor": ("Diskonteringsfaktor", "Discount factor"),
     "col.cumulative_net": ("Akkumuleret netto", "Cumulative net"),
     "col.cumulative_npv": ("Akkumuleret nutidsværdi", "Cumulative NPV"),
-    "col.cohorts_active": ("Aktive årgange", "Active cohorts"),
-    "col.extra_fte": ("Ekstra fuldtidsbeskæftigede", "Extra full-time employed"),
     "col.figure": ("Tal", "Figure"),
     "col.published": ("Publiceret", "Published"),
     "col.computed": ("Beregnet her", "Computed here"),
-    "col.computed_from": ("Beregnet ud fra", "Computed from"),
     "col.parameter": ("Parameter", "Parameter"),
     "col.value": ("Værdi", "Value"),
-    "col.low": ("Lav", "Low"),
-    "col.high": ("Høj", "High"),
     "col.npv_low": ("Nutidsværdi ved lav", "NPV at low"),
     "col.npv_high": ("Nutidsværdi ved høj", "NPV at high"),
-    "col.draws": ("Trækninger", "Draws"),
-    "col.seed": ("Frø", "Seed"),
     "col.mean_npv": ("Middel", "Mean"),
     "col.p5": ("5 %-fraktil", "5th percentile"),
     "col.p50": ("Median", "Median"),
@@ -126,7 +106,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.rows_loaded": ("Indlæst", "Loaded"),
     "col.rows_quarantined": ("I karantæne", "Quarantined"),
     "col.superseded": ("Afløst", "Superseded"),
-    "col.ingested_at": ("Indlæst den", "Ingested on"),
     "col.sheet": ("Ark", "Sheet"),
     "col.row": ("Række", "Row"),
     "col.column": ("Kolonne", "Column"),
@@ -134,28 +113,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.message": ("Besked", "Message"),
     "col.dropped_columns": ("Fjernede kolonner", "Dropped columns"),
     "col.attempted_at": ("Forsøgt", "Attempted"),
-    "col.due": ("Kan opgøres fra", "Observable from"),
-    "col.measure": ("Mål", "Measure"),
-    "col.item": ("Punkt", "Item"),
     "col.superseded_by": ("Afløst af", "Superseded by"),
     # --- common values
     "value.all": ("Hele programmet", "Whole programme"),
     "value.total": ("I alt", "Total"),
-    "value.in_stu": ("Stadig i STU", "Still in STU"),
     "value.yes": ("ja", "yes"),
     "value.no": ("nej", "no"),
-    "value.none": ("ingen", "none"),
     "value.observed": ("observeret", "observed"),
     "value.projected": ("fremskrevet", "projected"),
     "value.assumed": ("antaget", "assumed"),
     "value.year_n": ("År {n}", "Year {n}"),
     "value.month_n": ("{n} mdr.", "{n} mo."),
-    "value.phase_n": ("Fase {n}", "Phase {n}"),
     "value.suppressed_segment": ("Skjult (små tal)", "Suppressed (small numbers)"),
-    "value.baseline_range": ("12–15 % i job eller uddannelse", "12–15% in a job or education"),
     "value.as_above": ("som ovenfor", "as above"),
-    "value.not_available": ("ikke beregnet", "not computed"),
-    "value.no_break_even": ("ikke inden for horisonten", "not within the horizon"),
     "phase.1": ("Afklaring og udvikling", "Assessment and development"),
     "phase.2": ("Jobrettet indsats", "Job-oriented effort"),
     "phase.3": ("Jobafklaring og træning", "Job assessment and training"),
@@ -163,35 +133,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- section headings
     "h.headline": ("Status 12 måneder efter STU", "Status 12 months after STU"),
     "h.employment_rate": (
-        "Beskæftigelse 12 måneder efter STU pr. partnerskab",
-        "Employment 12 months after STU by partnership",
+        "Jobandel blandt unge, der kan følges i 12 måneder, pr. partnerskab",
+        "Job-rate among youths followed for 12 months, by partnership",
     ),
     "h.employment_rate_cohort": (
-        "Beskæftigelse 12 måneder efter STU pr. årgang",
-        "Employment 12 months after STU by cohort",
+        "Jobandel blandt unge, der kan følges i 12 måneder, pr. årgang",
+        "Job-rate among youths followed for 12 months, by cohort",
     ),
     "h.status_profile": ("Status 1–36 måneder efter STU", "Status 1–36 months after STU"),
     "h.retention": ("Fastholdelse i job", "Retention in work"),
     "h.funnel": ("Forløbet gennem de fire faser", "Progress through the four phases"),
     "h.trend": ("Udvikling over udtræk", "Trend over exports"),
-    "h.savings": ("Offentlige besparelser", "Public savings"),
+    "h.savings": ("Budgetøkonomiske besparelser", "Budget-economic savings"),
     "h.savings_by_year": (
-        "Kommunal og offentlig besparelse år for år",
-        "Municipal and public savings year by year",
+        "Budgetøkonomisk besparelse år for år (kommune og stat)",
+        "Budget-economic savings year by year (municipal and state)",
     ),
     "h.national": (
         "Landsdækkende udrulning sammenholdt med HBS Economics",
         "National roll-out set against HBS Economics",
     ),
-    "h.methods": ("Metode", "Methods"),
+    "h.methods": ("Metode og forbehold", "Methods and caveats"),
     "h.dq_summary": ("Datakvalitet i korte træk", "Data quality in brief"),
-    "h.unobserved": ("Hvad kan endnu ikke opgøres", "What cannot be observed yet"),
     "h.parameters": ("Forudsætninger", "Assumptions"),
     "h.formulas": ("Beregningens trin", "Steps of the calculation"),
     "h.year_table": ("Resultat år for år (hele programmet)", "Result year by year (whole programme)"),
     "h.sensitivity": ("Følsomhed: én forudsætning ad gangen", "Sensitivity: one assumption at a time"),
     "h.monte_carlo": ("Usikkerhed: Monte Carlo-simulering", "Uncertainty: Monte Carlo simulation"),
-    "h.switching": ("Skæringsværdi", "Switching value"),
     "h.hbs": ("Sammenligning med HBS Economics", "Comparison with HBS Economics"),
     "h.limits": ("Modellens begrænsninger", "Limits of the model"),
     "h.reproducibility": ("Reproducerbarhed", "Reproducibility"),
@@ -216,10 +184,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "in a job or education in the first year after STU.",
     ),
     "p.employment_rate": (
-        "Andelen i job blandt de unge, hvis 12-måneders-status kan opgøres, med 95 %-konfidensinterval "
-        "(Wilson). Partnerskaber med færre end {min_cell} unge, der kan opgøres, vises ikke.",
-        "The share in a job among the youths whose 12-month status can be observed, with a 95% confidence "
-        "interval (Wilson). Partnerships with fewer than {min_cell} observable youths are not shown.",
+        "Jobandelen blandt unge, der kan følges i 12 måneder, er et andet tal end overskriften: den "
+        "regnes kun blandt de unge, hvis 12 måneder efter STU er gået, og vises med 95 %-konfidensinterval "
+        "(Wilson). Pilotens 81 % er regnet over alle unge og sammenholdes derfor kun med overskriftens "
+        "andel i job. Tal om færre end {min_cell} unge vises ikke.",
+        "The job-rate among youths followed for 12 months is a different figure from the headline: it counts "
+        "only the youths whose 12 months after STU have passed, and is shown with a 95% confidence interval "
+        "(Wilson). The pilot's 81% is computed over all youths, so it is set only against the headline's "
+        "share in a job. Figures about fewer than {min_cell} youths are not shown.",
     ),
     "p.status_profile": (
         "Andel af de unge i hver status et givet antal måneder efter STU, blandt de unge, der er nået så "
@@ -255,24 +227,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Net present value over {horizon} years at a discount rate of {rate}.",
     ),
     "p.national": (
-        "Hvis {youths} unge om året fulgte programmets gennemsnitlige forløb. Året, hvor alle {horizon} "
-        "årgange er aktive, sammenholdes med HBS Economics' skøn (januar 2024).",
-        "If {youths} youths a year followed the programme's average path. The year in which all {horizon} "
-        "cohorts are active is set against HBS Economics' estimate (January 2024).",
-    ),
-    "p.national_hbs": (
-        "HBS Economics: ca. 150 mio. kr. om året og ca. 700 flere fuldtidsbeskæftigede.",
-        "HBS Economics: about DKK 150 million a year and about 700 more full-time employed.",
+        "Hvis {youths} unge om året fulgte programmets gennemsnitlige forløb: én årgangs effekt år for år, "
+        "og bestanden af alle årgange, der er aktive i et år (op til {horizon} årgange). HBS Economics' skøn "
+        "(januar 2024) er én årgangs årlige effekt.",
+        "If {youths} youths a year followed the programme's average path: one cohort's effect year by year, "
+        "and the stock of all cohorts active in a year (up to {horizon} cohorts). HBS Economics' estimate "
+        "(January 2024) is one cohort's yearly effect.",
     ),
     "p.savings_by_year": (
         "År, hvor for få ungemåneder kan opgøres, er fremskrevet fra året før (markeret «fremskrevet»).",
         "Years with too few observable youth-months are projected from the year before (marked 'projected').",
-    ),
-    "p.unobserved": (
-        "Unge, hvis 12-måneders-status endnu ikke kan opgøres, efter hvornår den kan, og de ungemåneder "
-        "i besparelsesberegningen, der ligger efter udtræksdatoen.",
-        "Youths whose 12-month status cannot be observed yet, by when it can, and the youth-months of the "
-        "savings calculation that lie after the export date.",
     ),
     "p.dq_summary": (
         "{exports} udtræk er indlæst ({current} i brug), {rows_read} rækker læst, {rows_loaded} indlæst og "
@@ -290,14 +254,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "eller hvis dag ligger efter udtræksdatoen, tælles som «stadig i forløb».\n"
         "- **Job** omfatter ordinær ansættelse, fleksjob, job med løntilskud for førtidspensionister og "
         "beskyttet beskæftigelse.\n"
-        "- **Beskæftigelsesgrad:** andel i job blandt unge, der kan opgøres; 95 %-interval efter Wilson.\n"
+        "- **Overskriften** er status 12 måneder efter STU blandt alle unge (n), som i pilotens tal.\n"
+        "- **Jobandel blandt unge, der kan følges i 12 måneder:** andel i job blandt de unge, hvis 12 måneder "
+        "er gået; 95 %-interval efter Wilson. Et andet tal end overskriften.\n"
         "- **Fastholdelse:** Kaplan–Meier på første jobforløb; huller på højst {gap_days} dage lukkes; "
         "igangværende job er censureret på udtræksdatoen.\n"
-        "- **Besparelser:** SØM-princippet med satser og kilder fra parameterfilen; år uden nok "
-        "observationer "
-        "(under {min_months} ungemåneder) fremskrives.\n"
-        "- **Små tal:** antal under {min_cell} vises som «<{min_cell}», andele beregnet på færre unge vises "
-        "ikke, og en ekstra celle skjules, hvor en total ellers ville afsløre den første.",
+        "- **Budgetøkonomiske besparelser:** SØM-princippet med satser og kilder fra de parametre, lageret er "
+        "bygget med; år uden nok observationer (under {min_months} ungemåneder) fremskrives.\n"
+        "- **Små tal:** antal under {min_cell} vises som «<{min_cell}», andre skjulte tal som «–». Hvilke tal "
+        "der skjules, afgøres én gang for alle rapporter, tabeller og downloads tilsammen, så et skjult tal "
+        "ikke kan regnes ud af tal, der vises et andet sted.",
         "- **Data:** the newest export of each partnership; an export is a full snapshot, and nothing after "
         "the export date is known.\n"
         "- **12-month status:** the status on the day 12 calendar months after STU end. Youths without an "
@@ -305,18 +271,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "end, or whose day lies after the export date, count as 'still in the course'.\n"
         "- **Job** covers ordinary employment, flexjob, jobs with wage subsidy for disability pensioners and "
         "protected employment.\n"
-        "- **Employment rate:** share in a job among observable youths; 95% Wilson interval.\n"
+        "- **The headline** is the status 12 months after STU among all youths (n), as in the pilot's figures.\n"
+        "- **Job-rate among youths followed for 12 months:** the share in a job among the youths whose 12 "
+        "months have passed; 95% Wilson interval. A different figure from the headline.\n"
         "- **Retention:** Kaplan–Meier on the first job episode; gaps of at most {gap_days} days are closed; "
         "ongoing jobs are censored at the export date.\n"
-        "- **Savings:** the SØM principle with rates and sources from the parameter file; years without "
-        "enough "
-        "observations (under {min_months} youth-months) are projected.\n"
-        "- **Small numbers:** counts below {min_cell} show as '<{min_cell}', shares computed on fewer youths "
-        "are not shown, and a second cell is hidden where a total would otherwise reveal the first.",
+        "- **Budget-economic savings:** the SØM principle with the rates and sources the warehouse was built "
+        "with; years without enough observations (under {min_months} youth-months) are projected.\n"
+        "- **Small numbers:** counts below {min_cell} show as '<{min_cell}', other hidden figures as '–'. "
+        "Which figures are hidden is decided once for all reports, tables and downloads together, so a hidden "
+        "figure cannot be worked out from figures shown elsewhere.",
     ),
     "p.parameters": (
-        "Alle forudsætninger fra parameterfilen {path} (SHA-256 {sha}) med værdi og kilde.",
-        "Every assumption from the parameter file {path} (SHA-256 {sha}) with its value and source.",
+        "Alle forudsætninger, som lageret er bygget med (parameterfil {path}, SHA-256 {sha}), med værdi og "
+        "kilde.",
+        "Every assumption the warehouse was built with (parameter file {path}, SHA-256 {sha}), with its value "
+        "and source.",
     ),
     "p.formulas": (
         "1. **Observeret fordeling:** D(s) = ungemåneder i status s i år k / opgjorte ungemåneder i år k. "
@@ -348,20 +318,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "p.monte_carlo": (
         "Alle usikre forudsætninger trækkes samtidig fra fordelingerne i [uncertainty].",
         "Every uncertain assumption is drawn at once from the distributions in [uncertainty].",
-    ),
-    "p.switching": (
-        "Hvor stor en andel i job eller uddannelse det første år, der skal til, før programmet netop tjener "
-        "sig hjem (nutidsværdi 0). HBS Economics anslog ca. 26 %.",
-        "The share in a job or education in year 1 at which the programme just pays for itself (NPV 0). "
-        "HBS Economics put it at about 26%.",
-    ),
-    "p.switching_value": (
-        "Skæringsværdi: {value} i job eller uddannelse i år 1.",
-        "Switching value: {value} in a job or education in year 1.",
-    ),
-    "p.switching_missing": (
-        "Skæringsværdien er ikke beregnet i dette lager.",
-        "The switching value is not computed in this warehouse.",
     ),
     "p.limits": (
         "- Sammenligningsgruppen er ikke en kontrolgruppe: den bygger på landstal for unge efter STU, ikke "
@@ -402,16 +358,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "p.none_rejected": ("Ingen udtræk er afvist.", "No exports were rejected."),
     "p.none_superseded": ("Ingen udtræk er afløst.", "No exports are superseded."),
     "p.no_data": ("Ingen data til denne del endnu.", "No data for this part yet."),
-    "p.table_missing": (
-        "Tabellen {table} findes ikke i lageret endnu.",
-        "The table {table} does not exist in the warehouse yet.",
-    ),
     "p.suppressed_chart": ("Ikke vist: for få unge.", "Not shown: too few youths."),
-    "p.baseline_note": ("Landsplan uden modellen: {baseline}.", "Nationally without the model: {baseline}."),
-    "p.steady_state": (
-        "Året med alle årgange aktive: år {year}.",
-        "The year with every cohort active: year {year}.",
-    ),
     "p.dropped_note": (
         "Kolonnernes navne vises; deres indhold er aldrig gemt.",
         "The columns' names are shown; their contents were never stored.",
@@ -420,17 +367,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: partnerskabets tal side om side med hele programmet.",
         "{name}: the partnership's figures beside the whole programme.",
     ),
-    "p.mc_draws_note": (
-        "Fordeling af nutidsværdien over {draws} trækninger (frø {seed}).",
-        "Distribution of the NPV over {draws} draws (seed {seed}).",
-    ),
     "table.note": (
-        "«{small}»: færre end {n} unge. «{hidden}»: ikke vist af hensyn til små tal, eller ikke opgjort.",
-        "'{small}': fewer than {n} youths. '{hidden}': not shown because of small numbers, or not computed.",
+        "«{small}»: et antal, der ikke vises – færre end {n} unge, eller skjult, så et andet lille tal ikke kan "
+        "regnes ud. «{hidden}»: en andel eller et beløb, der ikke vises af samme grund, eller ikke er opgjort.",
+        "'{small}': a count not shown – fewer than {n} youths, or hidden so that another small number cannot be "
+        "worked out. '{hidden}': a share or amount not shown for the same reason, or not computed.",
     ),
     # --- chart texts
-    "chart.rate_title": ("Andel i job 12 måneder efter STU", "Share in a job 12 months after STU"),
-    "chart.rate_x": ("Andel i job (95 %-interval)", "Share in a job (95% interval)"),
+    "chart.rate_title": (
+        "Jobandel blandt unge, der kan følges i 12 måneder",
+        "Job-rate among youths followed for 12 months",
+    ),
+    "chart.rate_x": ("Jobandel (95 %-interval)", "Job-rate (95% interval)"),
     "chart.profile_title": ("Status efter STU", "Status after STU"),
     "chart.profile_x": ("Måneder efter STU", "Months after STU"),
     "chart.share_y": ("Andel af de unge", "Share of the youths"),
@@ -445,10 +393,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.trend_x": ("Udtræksdato", "Export date"),
     "chart.trend_y": ("Andel i job", "Share in a job"),
-    "chart.savings_title": ("Akkumuleret nettobesparelse", "Cumulative net saving"),
+    "chart.savings_title": ("Akkumuleret budgetøkonomisk nettobesparelse", "Cumulative budget-economic net saving"),
     "chart.savings_x": ("År efter STU", "Year after STU"),
     "chart.savings_y": ("Mio. kr.", "DKK million"),
-    "chart.npv_title": ("Nutidsværdi pr. partnerskab", "NPV by partnership"),
+    "chart.npv_title": ("Budgetøkonomisk nutidsværdi pr. partnerskab", "Budget-economic NPV by partnership"),
     "chart.npv_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
     "chart.tornado_title": (
         "Nutidsværdi ved lav og høj værdi af hver forudsætning",
@@ -457,7 +405,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.tornado_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
     "chart.mc_title": ("Fordeling af nutidsværdien", "Distribution of the NPV"),
     "chart.mc_x": ("Nutidsværdi, mio. kr.", "NPV, DKK million"),
-    "chart.mc_y": ("Trækninger", "Draws"),
     "chart.low": ("lav værdi", "low value"),
     "chart.high": ("høj værdi", "high value"),
     "chart.pilot": ("Pilot (publiceret)", "Pilot (published)"),
@@ -488,12 +435,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Share on public support after 12 months (pilot)",
     ),
     "fig.hbs_national_annual_saving": (
-        "Årlig offentlig besparelse ved national udrulning",
-        "Annual public saving of a national roll-out",
+        "Årlig budgetøkonomisk besparelse, én årgang i dens år {year}",
+        "Annual budget-economic saving, one cohort in its year {year}",
     ),
     "fig.hbs_national_extra_full_time_employed": (
-        "Ekstra fuldtidsbeskæftigede om året",
-        "Extra full-time employed a year",
+        "Ekstra fuldtidsbeskæftigede, én årgang i dens år {year}",
+        "Extra full-time employed, one cohort in its year {year}",
     ),
     "fig.hbs_year2_net_saving_per_participant_total": (
         "Nettobesparelse pr. deltager i år 2, offentligt",
