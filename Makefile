@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup system-packages run test test-fast bench lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,22 @@ setup: $(STAMP)
 run: setup
 	$(VENV)/bin/joballiance run
 
-test: setup
+system-packages:
+	@# the workbook tests recalculate reports/savings.xlsx with LibreOffice, the dashboard's browser
+	@# tests drive chromium: both from Debian's packages (never a browser a tool downloads itself)
+	@if ! command -v soffice >/dev/null || ! test -x /usr/bin/chromium; then \
+		apt-get update -q && apt-get install -y -q --no-install-recommends libreoffice-calc-nogui chromium; fi
+
+test: setup system-packages
 	$(PY) -m ruff check pipeline tests benchmarks
 	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m ruff check pipeline tests benchmarks
+	$(PY) -m pytest -m "not slow"
 
 bench: setup
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) data/processed/*.duckdb* reports/da reports/en reports/savings.xlsx
+	rm -rf $(VENV) data/processed/*.duckdb* reports/da reports/en reports/savings.xlsx reports/dashboard.html
