@@ -174,7 +174,8 @@ def validate(
 # ----------------------------------------------------------------------------- build / status / savings
 
 
-def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str], lang: str = "da") -> list[str]:
+def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str], lang: str = "da",
+                    export_dir: Path | None = None) -> list[str]:
     from pipeline import warehouse as wh
     from pipeline.build import build_models
     from pipeline.parameters import load_parameters
@@ -184,9 +185,12 @@ def build_warehouse(warehouse: Path, params_path: Path, overrides: list[str], la
         raise UserError(t("cli.no_warehouse", lang, warehouse=warehouse))
     con = wh.connect(warehouse)
     try:
-        if not con.execute("select count(*) from exports").fetchone()[0]:
+        if not con.execute("select count(*) from exports").fetchall()[0][0]:
             raise UserError(t("cli.no_exports_yet", lang, warehouse=warehouse))
-        return build_models(con, params)
+        built = build_models(con, params)
+        if export_dir is not None:  # the published figures for R, Stata, SAS: Parquet and CSV
+            wh.export_tables(con, export_dir, wh.RELEASE_TABLES)
+        return built
     finally:
         con.close()
 
@@ -196,12 +200,14 @@ def build(
     warehouse: WarehouseOption = config.WAREHOUSE_PATH,
     params: ParamsOption = config.PARAMS_PATH,
     set_: Annotated[list[str], typer.Option("--set", help="Override a parameter: dotted.key=value.")] = [],  # noqa: B006
+    export_dir: Annotated[Path | None, typer.Option(
+        "--export-dir", help="Also write the published figures as Parquet and CSV to this folder.")] = None,
     lang: LangOption = None,
 ) -> None:
-    """(Re)build every model table (outcomes and savings) from what is loaded."""
+    """(Re)build every model table (outcomes and savings) and the release of published figures."""
     try:
         lang = resolve_lang(lang)
-        built = build_warehouse(warehouse, params, set_, lang)
+        built = build_warehouse(warehouse, params, set_, lang, export_dir)
     except _user_errors() as error:
         raise fail(error) from None
     console.print(t("cli.built_in", lang, n=len(built), warehouse=warehouse))

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from pipeline.validation import ValidatedExport
 
@@ -247,13 +248,18 @@ def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now:
     return export_id
 
 
-def export_tables(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
+RELEASE_TABLES = ("published_cells", "savings_parameters", "ref_categories", "ref_statuses", "ref_partnerships",
+                  "ref_municipalities")
+"""What `joballiance build --export-dir` writes: the published figures and what names them."""
+
+
+def export_tables(con: duckdb.DuckDBPyConnection, folder: Path, only: tuple[str, ...] | None = None) -> list[Path]:
     """Write the warehouse's tables as Parquet and as CSV (UTF-8, ',' separated, header, ISO
     dates), for analysts in R, Stata, SAS or a spreadsheet who do not use DuckDB:
     `folder/parquet/<name>.parquet` and `folder/csv/<name>.csv`. Every table and the schema's
     views (exports, participants, spells, ...) are written; the models' staging and
     intermediate views (stg_*, int_*) are not: they are steps, and some expand one row per
-    youth-month. Returns the files written, in name order."""
+    youth-month. With `only`, just those tables. Returns the files written, in name order."""
     names = [row[0] for row in con.execute(
         "select table_name from duckdb_tables() where database_name = current_database() "
         "and schema_name = 'main' and not temporary "
@@ -261,6 +267,8 @@ def export_tables(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
         "and schema_name = 'main' and not internal and not temporary "
         "and not starts_with(view_name, 'stg_') and not starts_with(view_name, 'int_') order by 1"
     ).fetchall()]
+    if only is not None:
+        names = [name for name in names if name in only]
     written: list[Path] = []
     for kind, options in (("parquet", "(format parquet, compression zstd)"),
                           ("csv", "(format csv, header true, delimiter ',', dateformat '%Y-%m-%d')")):
@@ -273,3 +281,27 @@ def export_tables(con: duckdb.DuckDBPyConnection, folder: Path) -> list[Path]:
             con.execute(f"copy (select * from \"{quoted_name}\") to '{quoted_path}' {options}")
             written.append(path)
     return written
+
+
+def has_relation(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the warehouse holds a table or view of that name (the result is read to its end:
+    a pending one would block the next `register`)."""
+    found = con.execute(
+        "select count(*) from information_schema.tables where table_name = ? and table_schema = current_schema()",
+        [name],
+    ).fetchall()
+    return bool(found and found[0][0])
+
+
+def write_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str]) -> None:
+    """Create or replace the table `name` with the frame's rows cast to the declared column types
+    (columns in the declared order; missing values as NULL)."""
+    frame = frame.reindex(columns=list(types))
+    frame = frame.astype(object).where(frame.notna(), None)
+    selects = ", ".join(f'cast("{column}" as {kind}) as "{column}"' for column, kind in types.items())
+    relation = f"_incoming_{name}"
+    con.register(relation, frame)
+    try:
+        con.execute(f"create or replace table {name} as select {selects} from {relation}")
+    finally:
+        con.unregister(relation)

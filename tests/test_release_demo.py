@@ -95,3 +95,19 @@ def test_savings_of_a_partnership_are_hidden_with_its_youth_count(demo: duckdb.D
         assert consistent and hidden == youths_hidden, partnership
     hidden_partnerships = [p for p, _, h, _ in rows if h and p != "ALL"]
     assert len(hidden_partnerships) != 1  # never one alone: 'ALL' minus the others would give it away
+
+
+def test_the_published_figures_export_for_r_stata_and_sas(tmp_path) -> None:
+    """`build --export-dir` writes the release as Parquet and CSV: hidden cells without values."""
+    import pandas as pd
+
+    warehouse = tmp_path / "w.duckdb"
+    runner = CliRunner()
+    export = str(config.DEMO_DIR / "pmu-morsoe_2024-09-30.xlsx")
+    assert runner.invoke(app, ["ingest", export, "--warehouse", str(warehouse)]).exit_code == 0
+    result = runner.invoke(app, ["build", "--warehouse", str(warehouse), "--export-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    cells = pd.read_parquet(tmp_path / "out" / "parquet" / "published_cells.parquet")
+    assert len(cells) == len(pd.read_csv(tmp_path / "out" / "csv" / "published_cells.csv"))
+    assert cells["hidden"].any() and cells.loc[cells["hidden"], "value"].isna().all()
+    assert not (tmp_path / "out" / "csv" / "participants.csv").exists()  # youths' rows never leave

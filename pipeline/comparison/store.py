@@ -37,6 +37,7 @@ from pipeline.comparison.weighting import (
 from pipeline.comparison.youth_months import YouthMonths, status_matrix, youth_months, youth_months_from_long
 from pipeline.parameters import Parameters, status_categories, status_codes
 from pipeline.reference import load_reference
+from pipeline.warehouse import has_relation, write_frame
 
 LOG = logging.getLogger(__name__)
 ALL = "ALL"
@@ -84,28 +85,14 @@ class ComparisonSettings:
         )
 
 
-def _has_relation(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute("select count(*) from information_schema.tables where table_name = ?", [name]).fetchone()
-    return bool(found and found[0])
-
-
 def write_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
     """Create or replace `name` with the frame's rows cast to the table's declared types."""
-    types = TABLE_TYPES[name]
-    frame = frame.reindex(columns=list(types))
-    frame = frame.astype(object).where(frame.notna(), None)
-    selects = ", ".join(f'cast("{column}" as {kind}) as "{column}"' for column, kind in types.items())
-    relation = f"_comparison_{name}"
-    con.register(relation, frame)
-    try:
-        con.execute(f"create or replace table {name} as select {selects} from {relation}")
-    finally:
-        con.unregister(relation)
+    write_frame(con, name, frame, TABLE_TYPES[name])
 
 
 def load_comparison(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The current comparison extracts' youths (with their export date) and spells; empty when none."""
-    if not _has_relation(con, "comparison_participants"):
+    if not has_relation(con, "comparison_participants"):
         return pd.DataFrame(), pd.DataFrame()
     participants = con.execute(
         "select p.*, e.export_date from comparison_participants p join comparison_current_exports e "
@@ -143,7 +130,7 @@ def comparison_youth_months(
     """The comparison youths' youth-months by year and status: from the SQL model (the programme's
     own definition, shared with savings_distribution) when it is built, else the pandas twin."""
     statuses = status_codes()
-    if _has_relation(con, YOUTH_MONTH_MODEL):
+    if has_relation(con, YOUTH_MONTH_MODEL):
         long = con.execute(
             f"select export_id, participant_id, year, status, youth_months from {YOUTH_MONTH_MODEL}").df()
         long["participant_id"] = long["export_id"].astype(str) + "\x1f" + long["participant_id"].astype(str)
@@ -214,7 +201,7 @@ def _effects(
     matrix: np.ndarray, settings: ComparisonSettings, lang: str,
 ) -> pd.DataFrame:
     """effect_12m from outcome_12m (observable programme youths) and the comparison youths' month 12."""
-    if not _has_relation(con, "outcome_12m") or matrix.shape[1] < 12:
+    if not has_relation(con, "outcome_12m") or matrix.shape[1] < 12:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
     outcome = con.execute("select participant_id, partnership_id, category from outcome_12m where observable").df()
     keyed = programme.assign(_row=np.arange(len(programme))).merge(
@@ -241,12 +228,12 @@ def estimated_baseline(con: duckdb.DuckDBPyConnection, statuses: Sequence[str]) 
     """
     from pipeline.texts import t
 
-    if not _has_relation(con, "counterfactual_by_year"):
+    if not has_relation(con, "counterfactual_by_year"):
         raise LookupError(t("comparison.baseline_missing", "da"))
     table = con.execute("select year, status, share from counterfactual_by_year").df()
     if table.empty:
         reason = None
-        if _has_relation(con, "comparison_summary"):
+        if has_relation(con, "comparison_summary"):
             found = con.execute("select max(message) from comparison_summary").fetchone()
             reason = found[0] if found else None
         raise LookupError(t("comparison.baseline_missing", "da") + (f" ({reason})" if reason else ""))

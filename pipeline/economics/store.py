@@ -11,6 +11,7 @@ from pipeline import config
 from pipeline.economics.tables import SavingsResult, compute_savings
 from pipeline.models import SQL_VARIABLES, ModelsNotBuiltError, sql_models
 from pipeline.parameters import Parameters, baseline_from, status_codes
+from pipeline.warehouse import has_relation, write_frame
 
 COHORT_MODEL = "savings_cohort"
 DISTRIBUTION_MODEL = "savings_distribution"
@@ -67,16 +68,8 @@ def read_published(directory: Path = config.REFERENCE_DIR) -> pd.DataFrame:
     return pd.read_csv(directory / "published_figures.csv", dtype=str, keep_default_na=False)
 
 
-def _has_relation(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    found = con.execute(
-        "select count(*) from information_schema.tables where table_name = ? and table_schema = current_schema()",
-        [name],
-    ).fetchall()  # fetchall completes the result: a pending one blocks the next register()
-    return bool(found and found[0][0])
-
-
 def _outcome_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
-    return con.execute("select * from outcome_12m_summary").df() if _has_relation(con, "outcome_12m_summary") else None
+    return con.execute("select * from outcome_12m_summary").df() if has_relation(con, "outcome_12m_summary") else None
 
 
 def _result_frames(result: SavingsResult) -> dict[str, pd.DataFrame]:
@@ -108,18 +101,6 @@ def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> t
         raise EstimatedBaselineMissing(str(error)) from None
 
 
-def _write_table(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str]) -> None:
-    frame = frame.reindex(columns=list(types))
-    frame = frame.astype(object).where(frame.notna(), None)
-    selects = ", ".join(f'cast("{column}" as {kind}) as "{column}"' for column, kind in types.items())
-    relation = f"_economics_{name}"
-    con.register(relation, frame)
-    try:
-        con.execute(f"create or replace table {name} as select {selects} from {relation}")
-    finally:
-        con.unregister(relation)
-
-
 def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
     """Write every savings table from the built SQL models (the caller holds the transaction)."""
     cohort = con.execute(f"select * from {COHORT_MODEL}").df()
@@ -131,11 +112,11 @@ def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -
     )
     built = []
     for name, frame in _result_frames(result).items():
-        _write_table(con, name, frame, TABLE_TYPES[name])
+        write_frame(con, name, frame, TABLE_TYPES[name])
         built.append(name)
     other = _other_baseline(con, params, cohort, distribution)
     frame = other.summary.assign(baseline=baseline_from(other.params.values)) if other is not None else None
-    _write_table(con, "savings_summary_other_baseline",
+    write_frame(con, "savings_summary_other_baseline",
                  frame if frame is not None else pd.DataFrame(columns=list(OTHER_BASELINE_TYPES)),
                  OTHER_BASELINE_TYPES)
     built.append("savings_summary_other_baseline")
@@ -152,7 +133,7 @@ def _other_baseline(con: duckdb.DuckDBPyConnection, params: Parameters, cohort: 
     savings_summary_other_baseline; empty otherwise)."""
     if baseline_from(params.values) == "comparison":
         return None  # the assumed shares were replaced whole: the default file holds them
-    if not _has_relation(con, "counterfactual_by_year") or not con.execute(
+    if not has_relation(con, "counterfactual_by_year") or not con.execute(
             "select count(*) from counterfactual_by_year").fetchall()[0][0]:
         return None
     values = {**params.values, "baseline": {"from": "comparison"}}
@@ -179,7 +160,7 @@ def savings_report(
     parameters' horizon, so a scenario with another horizon works on a built warehouse.
     The session variables are restored afterwards.
     """
-    if not _has_relation(con, "int_youth_month_status"):
+    if not has_relation(con, "int_youth_month_status"):
         raise ModelsNotBuiltError("the warehouse has no built models: run 'joballiance build' first")
     previous = {
         variable: con.execute(f"select getvariable('{variable}')").fetchone()[0]

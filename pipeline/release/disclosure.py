@@ -185,25 +185,32 @@ def _components(unknown: np.ndarray, relations: Sequence[Relation]) -> list[tupl
     return [(sorted(groups[root]), grouped_relations[root]) for root in sorted(groups)]
 
 
+def _reach(variable: int, unknown: np.ndarray, relations: Sequence[Relation],
+           by_member: dict[int, list[int]]) -> tuple[set[int], set[int]]:
+    """The relations reachable from `variable` through unknown statistics, and the known
+    statistics those relations hold."""
+    seen_vars, frontier, found, known = {variable}, [variable], set(), set()
+    while frontier:
+        current = frontier.pop()
+        for r in by_member.get(current, ()):
+            if r in found:
+                continue
+            found.add(r)
+            for member in relations[r].members:
+                if not unknown[member]:
+                    known.add(member)
+                elif member not in seen_vars:
+                    seen_vars.add(member)
+                    frontier.append(member)
+    return found, known
+
+
 def _candidates(variable: int, relations: Sequence[Relation], by_member: dict[int, list[int]],
                 unknown: np.ndarray, choosable: np.ndarray, cost: np.ndarray) -> list[int]:
     """Counts that could protect `variable`: published, non-zero members of the relations that
     tie it to other unknowns (its component's relations), the cheapest first."""
-    seen_vars, frontier, ranked = {variable}, [variable], set()
-    seen_relations: set[int] = set()
-    while frontier:
-        current = frontier.pop()
-        for r in by_member.get(current, ()):
-            if r in seen_relations:
-                continue
-            seen_relations.add(r)
-            for member in relations[r].members:
-                if unknown[member] and member not in seen_vars:
-                    seen_vars.add(member)
-                    frontier.append(member)
-                elif not unknown[member] and choosable[member]:
-                    ranked.add((cost[member], member))
-    return [member for _, member in sorted(ranked)]
+    _, known = _reach(variable, unknown, relations, by_member)
+    return [member for _, member in sorted((cost[m], m) for m in known if choosable[m])]
 
 
 def _best_complement(variable: int, values: np.ndarray, hidden: np.ndarray, published: np.ndarray,
@@ -239,19 +246,7 @@ def _best_complement(variable: int, values: np.ndarray, hidden: np.ndarray, publ
 def _component_relations(variable: int, unknown: np.ndarray, relations: Sequence[Relation],
                          by_member: dict[int, list[int]]) -> list[int]:
     """The relations reachable from `variable` through unknown statistics."""
-    seen_vars, frontier, found = {variable}, [variable], set()
-    while frontier:
-        current = frontier.pop()
-        for r in by_member.get(current, ()):
-            if r in found:
-                continue
-            found.add(r)
-            for member in relations[r].members:
-                if unknown[member] and member not in seen_vars:
-                    seen_vars.add(member)
-                    frontier.append(member)
-    return sorted(found)
-
+    return sorted(_reach(variable, unknown, relations, by_member)[0])
 
 def protect(
     values: np.ndarray,

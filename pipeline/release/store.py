@@ -32,6 +32,7 @@ from pipeline.release.outcomes import (
 )
 from pipeline.release.savings import SavingsFrames, add_savings
 from pipeline.release.statistics import Registry
+from pipeline.warehouse import has_relation
 
 
 class ReleaseCheckFailed(RuntimeError):
@@ -83,16 +84,20 @@ def read_savings_frames(con: duckdb.DuckDBPyConnection) -> SavingsFrames:
     )
 
 
+def _optional(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    return _frame(con, f"select * from {name}") if has_relation(con, name) else pd.DataFrame()
+
+
 def read_comparison_frames(con: duckdb.DuckDBPyConnection) -> ComparisonFrames | None:
-    if not _has(con, "effect_12m"):
+    if not has_relation(con, "effect_12m"):
         return None
     other = "savings_summary_other_baseline"
     return ComparisonFrames(
         effect=_frame(con, "select * from effect_12m"),
         counterfactual=_frame(con, "select * from counterfactual_by_year"),
         balance=_frame(con, "select * from comparison_balance"),
-        other_baseline=_frame(con, f"select * from {other}") if _has(con, other) else pd.DataFrame(),
-        summary=_frame(con, "select * from comparison_summary") if _has(con, "comparison_summary") else pd.DataFrame(),
+        other_baseline=_optional(con, other),
+        summary=_optional(con, "comparison_summary"),
     )
 
 
@@ -158,17 +163,12 @@ def _protect_amounts(reg: Registry, values: np.ndarray, protected: np.ndarray, p
 
 def build_release(con: duckdb.DuckDBPyConnection, min_cell: int) -> Release:
     """The release of the built models, written to the warehouse; the data tests run on it."""
-    savings = read_savings_frames(con) if _has(con, "savings_summary") else None
+    savings = read_savings_frames(con) if has_relation(con, "savings_summary") else None
     reg, partnerships = collect_statistics(read_outcome_frames(con), savings, read_comparison_frames(con))
     release = make_release(reg, partnerships, min_cell)
     write_release(con, release)
     run_release_checks(con)
     return release
-
-
-def _has(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_name = ?",
-                            [name]).fetchall()[0][0])
 
 
 def statistics_frame(release: Release) -> pd.DataFrame:
