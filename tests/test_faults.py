@@ -4,7 +4,6 @@ the one after; the user gets a sentence and an exit code, never a traceback."""
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import signal
@@ -133,16 +132,6 @@ def test_a_warehouse_file_that_cannot_be_written(tmp_path: Path) -> None:
         assert result.exit_code == 2, result.output
         assert "cannot open the warehouse" in result.output or "cannot write to the warehouse" in result.output
         assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
-def test_a_read_only_warehouse_file(tmp_path: Path) -> None:
-    export = write_export(tmp_path / "e", 3)
-    warehouse = tmp_path / "w.duckdb"
-    wh.connect(warehouse).close()
-    warehouse.chmod(0o444)
-    result = runner.invoke(app, ["ingest", str(export), "--warehouse", str(warehouse)])
-    assert result.exit_code == 2 and "warehouse" in result.output and isinstance(result.exception, SystemExit)
 
 
 def test_a_full_disk_changes_nothing(tmp_path: Path) -> None:

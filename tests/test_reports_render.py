@@ -165,6 +165,22 @@ def test_the_hbs_comparison_is_like_for_like_with_its_caveat(rendered: dict[str,
         assert "one cohort in its year 2" in text and "not comparable with HBS" in text, stem
 
 
+def test_the_effect_section_is_in_the_programme_and_economics_reports_with_its_caveat(
+        rendered: dict[str, Path]) -> None:
+    """The demo loads a comparison extract: both reports show the section, the caveat in plain words, the
+    sentence that the (hidden) effect is not shown, the balance table and, in economics, both baselines."""
+    for lang in ("da", "en"):
+        i = 0 if lang == "da" else 1
+        for stem in ("programme", "economics"):
+            text = _text((rendered["out"] / lang / f"{stem}.html").read_text(encoding="utf-8"))
+            for key in ("h.effect", "p.effect_caveat", "h.effect_balance", "value.eff_job_or_education"):
+                assert _plain(TEXTS[key][i]) in text, (lang, stem, key)
+            assert _plain(TEXTS["p.effect_hidden"][i].format(n=5)) in text, (lang, stem)
+            assert _plain(TEXTS["p.effect_no_comparison"][i]) not in text, (lang, stem)
+            assert (_plain(TEXTS["col.eff_npv_total_estimated"][i]) in text) == (stem == "economics"), (lang, stem)
+        assert "upper bound on the effect" in text or lang == "da"
+
+
 def test_title_pages_say_the_data_are_synthetic_and_pages_are_numbered(rendered: dict[str, Path]) -> None:
     for lang, words in (("da", "syntetiske demodata"), ("en", "synthetic demo data")):
         for pdf in (rendered["out"] / lang).glob("*.pdf"):
@@ -232,6 +248,7 @@ def test_a_tiny_programme_renders_every_report_and_says_why(tmp_path: Path, name
     assert any(s.startswith("partnership-") for s in stems)
     text = _text((tmp_path / "out" / lang / "programme.html").read_text(encoding="utf-8"))
     assert ("anonymitet" if lang == "da" else "anonymity") in text
+    assert _plain(TEXTS["p.effect_no_comparison"][0 if lang == "da" else 1]) in text  # no comparison extract
     for cell in TD_NUM.findall((tmp_path / "out" / lang / "programme.html").read_text(encoding="utf-8")):
         value = _plain(html_lib.unescape(cell))
         assert not re.fullmatch(r"[1-4]", value), value  # no small count of youths is shown

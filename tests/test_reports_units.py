@@ -18,7 +18,7 @@ from pipeline import formatting as fmt
 from pipeline import texts as i18n
 from pipeline.release.cells import CELL_COLUMNS, report_tables
 from pipeline.release.downloads import DIMENSIONS, write_table_csvs
-from pipeline.reports import blocks, money, summary, tables
+from pipeline.reports import blocks, effect, money, summary, tables
 from pipeline.reports.context import open_context
 
 # ----------------------------------------------------------------------------- formats and texts
@@ -40,9 +40,9 @@ def test_danish_and_english_number_formats() -> None:
 
 
 def test_every_report_text_is_in_both_languages_with_the_same_fields() -> None:
-    from pipeline.texts import report_tables, reports
+    from pipeline.texts import report_effect, report_tables, reports
 
-    for key, (da, en) in {**reports.TEXTS, **report_tables.TEXTS}.items():
+    for key, (da, en) in {**reports.TEXTS, **report_tables.TEXTS, **report_effect.TEXTS}.items():
         assert da.strip() and en.strip(), key
         fields_da = {f for _, f, _, _ in string.Formatter().parse(da) if f}
         fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
@@ -289,3 +289,114 @@ def test_parameters_are_named_for_readers_in_both_languages() -> None:
         "Fleksjob: offentlig udgift pr. helårsperson")
     assert money.parameter_label("model.discount_rate", "en") == "Discount rate"
     assert money.parameter_label("some.new_key", "da") == "some.new_key"
+
+
+# ----------------------------------------------------------------------------- the effect section
+
+
+def _factor(report: str, table: str, quantity: str, value: float | None, hidden: bool = False,
+            **dims: object) -> dict[str, object]:
+    return {**_cell(report, table, quantity, "factor", value, hidden, **dims), "decimals": 4}
+
+
+def _comparison_release(tmp_path: Path) -> Path:
+    """Two years of a counterfactual (job+education: year 1 = 0.02 + 0.01 + 0.05 = 8 %), the effect of
+    the programme hidden and one partnership's shown, a balance table with a hidden region, and the
+    savings on both baselines."""
+    rows = []
+    for year, shares in ((1, {"ordinary_job": 0.02, "flexjob": 0.01, "education": 0.05, "cash_benefit": 0.92}),
+                         (2, {"ordinary_job": 0.04, "flexjob": 0.03, "education": 0.07, "cash_benefit": 0.86})):
+        for status, share in shares.items():
+            for quantity, v in (("counterfactual_share", share), ("counterfactual_ci_low", share - 0.01),
+                                ("counterfactual_ci_high", share + 0.01)):
+                rows.append(_cell("economics", "counterfactual", quantity, "share", v, year=year, category=status))
+        rows.append(_cell("economics", "counterfactual", "counterfactual_share_job_or_education", "share",
+                          round(sum(v for k, v in shares.items() if k != "cash_benefit"), 2), year=year))
+    rows += [_cell("economics", "counterfactual", "comparison_youths", "count", 3000),
+             _cell("economics", "counterfactual", "comparison_effective_n", "count", 1430)]
+    for pid, hidden, values in (("ALL", True, (0.9, 0.13, 0.77, 0.7, 0.83)),
+                                ("p1", False, (0.9, 0.12, 0.78, 0.6, 0.9))):
+        for quantity, v in zip(effect.EFFECT_COLUMNS, values, strict=True):
+            rows.append(_cell("economics", "effect", quantity[1], "share", v, hidden, partnership_id=pid))
+    for item, count, means, hidden in (("sex=F", 45, (0.3814, 0.548, 0.3816, -0.3382, -0.0005), False),
+                                       ("age_at_stu_end", None, (21.0169, 20.218, 21.0428, 0.5477, -0.0177), False),
+                                       ("region=Region Nordjylland", None, (0.02, 0.1, 0.02, -0.3, 0.0), True)):
+        if "=" in item:
+            rows.append(_cell("economics", "balance", "balance_programme_count", "count", count, hidden, item=item))
+        for (_, quantity), v in zip(effect.BALANCE_COLUMNS[1:], means, strict=True):
+            rows.append(_factor("economics", "balance", quantity, v, hidden, item=item))
+    rows.append(_cell("economics", "balance", "balance_programme_youths", "count", 118))
+    for quantity, v in (("npv_net_total_dkk", 102.76e6), ("estimated_baseline_npv_net_total_dkk", 97.52e6),
+                        ("npv_net_municipal_dkk", 61.95e6), ("estimated_baseline_npv_net_municipal_dkk", 53.93e6)):
+        rows.append(_cell("economics", "savings_by_baseline", quantity, "dkk", v, partnership_id="ALL"))
+    return _release(tmp_path, rows)
+
+
+def test_the_effect_section_shows_each_cell_as_published(tmp_path: Path) -> None:
+    ctx = open_context(_comparison_release(tmp_path), "da")
+    assert effect.has_comparison(ctx, "economics")
+    intro = effect.intro_text(ctx, "economics")
+    assert "3.000 unge" in intro and "svarer gruppen til 1.430 unge" in intro
+    cf = effect.counterfactual_table(ctx, "economics")
+    by_year = {(r[0], r[1]): tuple(r[2:]) for r in cf.itertuples(index=False)}
+    assert by_year[("År 1", "Ordinær ansættelse")] == ("2 %", "1 %", "3 %")
+    assert by_year[("År 2", "Uddannelse")] == ("7 %", "6 %", "8 %")
+    assert by_year[("År 1", "I job eller uddannelse i alt")] == ("8 %", "", "")  # no interval is published
+    assert by_year[("År 2", "I job eller uddannelse i alt")] == ("14 %", "", "")
+    assert ("År 1", "Kontanthjælp") not in by_year  # only the statuses of the categories job and education
+    assert len(cf) == 2 * (len(effect.job_or_education_statuses()) + 1)
+    frame = effect.counterfactual_frame(ctx, "economics")
+    assert frame["year"].tolist() == [1, 2] and frame["share"].tolist() == [0.08, 0.14]
+    assert effect.programme_share(ctx, "economics") is None  # hidden: no point drawn
+    note = effect.effect_hidden_note(ctx, "economics")
+    assert note is not None and "under 5 unge" in note
+    eff = effect.effect_table(ctx, "economics")
+    assert eff.iloc[-1].tolist() == ["Hele programmet", "–", "–", "–", "–", "–"]
+    assert eff.iloc[0, 1:].tolist() == ["90 %", "12 %", "78 %", "60 %", "90 %"]
+    balance = effect.balance_table(ctx, "economics")
+    rows = {r[0]: list(r[1:]) for r in balance.itertuples(index=False)}
+    assert rows["Køn = kvinde"] == ["45", "0,3814", "0,5480", "0,3816", "−0,3382", "−0,0005"]
+    assert rows["Alder ved STU-afslutning (år)"][0] == ""  # a continuous covariate has no count
+    assert rows["Alder ved STU-afslutning (år)"][1:] == ["21,0169", "20,2180", "21,0428", "0,5477", "−0,0177"]
+    assert rows["Region Nordjylland"] == ["<5", "–", "–", "–", "–", "–"]
+    assert list(rows)[-1] == "Programmets unge i alt" and rows["Programmets unge i alt"][0] == "118"
+    savings = effect.savings_table(ctx, "economics")
+    assert savings.iloc[0].tolist() == ["Hele programmet", "102,8 mio. kr.", "97,5 mio. kr.", "62,0 mio. kr.",
+                                        "53,9 mio. kr."]
+    en = open_context(tmp_path / "release.duckdb", "en")
+    assert effect.balance_table(en, "economics").iloc[0, 0] == "Sex = female"
+    assert effect.savings_table(en, "economics").columns[2] == "Public net, estimated baseline"
+    fig = effect.counterfactual_chart(frame, 0.9, "en")
+    assert [line.get_label() for line in fig.axes[0].lines] == ["Weighted comparison group",
+                                                                "Programme, 12 months after STU"]
+
+
+def test_without_a_comparison_extract_the_effect_section_says_so(small_release: Path) -> None:
+    ctx = open_context(small_release, "en")
+    assert not effect.has_comparison(ctx, "programme")
+    assert effect.counterfactual_table(ctx, "programme").empty and effect.balance_table(ctx, "programme").empty
+    assert effect.effect_table(ctx, "programme").empty and effect.counterfactual_frame(ctx, "programme").empty
+    assert "No comparison extract is loaded" in i18n.t("p.effect_no_comparison", "en")
+
+
+def test_the_counterfactual_job_or_education_share_is_published_as_the_sum_of_its_statuses() -> None:
+    """Hand-worked: year 1 job statuses 0.10 + 0.02 and education 0.05 = 0.17 (cash benefit and 'other'
+    left out); year 2: 0.20 + 0.10 = 0.30. The cell is in the 'counterfactual' table of both reports."""
+    from pipeline.release.comparison import ComparisonFrames, add_comparison
+    from pipeline.release.statistics import Key, Registry
+
+    counterfactual = pd.DataFrame(
+        [(1, "ordinary_job", 0.10), (1, "flexjob", 0.02), (1, "education", 0.05), (1, "cash_benefit", 0.80),
+         (1, "other", 0.03), (2, "ordinary_job", 0.20), (2, "education", 0.10), (2, "cash_benefit", 0.70)],
+        columns=["year", "status", "share"]).assign(ci_low=0.0, ci_high=1.0, n_comparison=300, effective_n=120.0)
+    empty = pd.DataFrame()
+    reg = Registry()
+    add_comparison(reg, ComparisonFrames(effect=pd.DataFrame(columns=["partnership_id"]), counterfactual=counterfactual,
+                                         balance=empty, other_baseline=pd.DataFrame(columns=["partnership_id"]),
+                                         summary=empty), {}, None)
+    shares = {year: reg.values[reg.get(Key("counterfactual_share_job_or_education", year=year))] for year in (1, 2)}
+    assert shares == pytest.approx({1: 0.17, 2: 0.30})
+    for report in ("programme", "economics"):
+        spec = next(s for s in report_tables(["p"])[report] if s.table_name == "counterfactual")
+        assert "counterfactual_share_job_or_education" in spec.quantities
+

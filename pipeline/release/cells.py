@@ -76,7 +76,7 @@ MONTE_CARLO = ("mc_mean_npv_dkk", "mc_p5_npv_dkk", "mc_p50_npv_dkk", "mc_p95_npv
 COMPARISON = ("published_value", "computed_value", "break_even_share")
 EFFECT = tuple(f"effect{suffix}" for suffix in ("_programme_share", "_counterfactual_share", "", "_ci_low", "_ci_high"))
 COUNTERFACTUAL = ("counterfactual_share", "counterfactual_ci_low", "counterfactual_ci_high", "comparison_youths",
-                  "comparison_effective_n")
+                  "comparison_effective_n", "counterfactual_share_job_or_education")
 BALANCE = ("balance_programme_youths", "balance_programme_count",
            *(f"balance_{c}" for c in ("mean_programme", "mean_comparison", "mean_comparison_weighted", "smd_raw",
                                       "smd_weighted")))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from pipeline.reference import load_reference
 from pipeline.release.outcomes import ALL
 from pipeline.release.statistics import Key, Registry
 
@@ -24,6 +25,7 @@ class ComparisonFrames:
     summary: pd.DataFrame  # comparison_summary (n_programme, ...)
 
 
+JOB_OR_EDUCATION = ("job", "education")  # the categories of the baseline share
 EFFECT_QUANTITIES = {
     "share_job_or_education": "effect_programme_share", "counterfactual_share_job_or_education":
     "effect_counterfactual_share", "effect": "effect", "ci_low": "effect_ci_low", "ci_high": "effect_ci_high",
@@ -46,6 +48,7 @@ def add_comparison(reg: Registry, frames: ComparisonFrames, dates: dict[str, obj
         for column, quantity in (("share", "counterfactual_share"), ("ci_low", "counterfactual_ci_low"),
                                  ("ci_high", "counterfactual_ci_high")):
             reg.derived(Key(quantity, year=int(row.year), category=row.status), getattr(row, column), "share")
+    _add_job_or_education(reg, frames.counterfactual)
     if len(frames.counterfactual):
         first = frames.counterfactual.iloc[0]
         reg.derived(Key("comparison_youths"), first["n_comparison"], "count")
@@ -57,6 +60,18 @@ def add_comparison(reg: Registry, frames: ComparisonFrames, dates: dict[str, obj
         for column in ("npv_net_total_dkk", "npv_net_municipal_dkk"):
             reg.derived(Key(f"estimated_baseline_{column}", row.partnership_id), getattr(row, column), "dkk",
                         () if base is None else (base,), base)
+
+
+def _add_job_or_education(reg: Registry, counterfactual: pd.DataFrame) -> None:
+    """The counterfactual share in a job or education per year: the sum of the shares of the statuses
+    whose category is job or education (the figure the savings' baseline stands for). Its interval is
+    not the sum of the statuses' intervals, so none is published."""
+    if counterfactual.empty:
+        return
+    category = load_reference().category_of
+    wanted = counterfactual["status"].map(category).isin(JOB_OR_EDUCATION)
+    for year, share in counterfactual[wanted].groupby("year")["share"].sum().items():
+        reg.derived(Key("counterfactual_share_job_or_education", year=int(year)), float(share), "share")
 
 
 def _add_balance(reg: Registry, frames: ComparisonFrames) -> None:

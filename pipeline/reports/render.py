@@ -29,8 +29,9 @@ from pipeline.texts import partnership_name, t
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "joballiance"
 KERNEL_NAME = "python3"
-# the kernel's own log: errors only (not the warning about local TCP transport on every start)
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# the kernel's own log: none (not the warning about local TCP transport on every start, nor the
+# "KeyboardInterrupt caught in kernel" it logs as an error when papermill shuts it down)
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 REPORT_KINDS = ("programme", "partnership", "economics", "data-quality")
 NOTEBOOKS = {kind: config.NOTEBOOKS_DIR / f"{kind}.ipynb" for kind in REPORT_KINDS}
 _EXTERNAL_SRC = re.compile(r"""\bsrc\s*=\s*["']?\s*(https?:)?//""", re.IGNORECASE)

@@ -15,10 +15,10 @@ import pandas as pd
 from pipeline import config
 from pipeline.formatting import check_lang
 from pipeline.reference import load_reference
-from pipeline.texts import comparison, dashboard, ingest, report_tables, reports, terminal, workbook
+from pipeline.texts import comparison, dashboard, ingest, report_effect, report_tables, reports, terminal, workbook
 
 _DOMAINS = (reports.TEXTS, report_tables.TEXTS, terminal.TEXTS, comparison.TEXTS, workbook.TEXTS, dashboard.TEXTS,
-            ingest.TEXTS)
+            ingest.TEXTS, report_effect.TEXTS)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
