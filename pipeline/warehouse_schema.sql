@@ -104,14 +104,10 @@ join current_exports using (export_id);
 create table if not exists comparison_exports (
     export_id         varchar primary key,
     source            varchar not null,      -- where the extract comes from (free text)
-    export_date       date not null,
-    source_path       varchar not null,
-    sha256            varchar not null,
-    ingested_at       timestamp not null,
-    rows_read         bigint not null,
-    rows_loaded       bigint not null,
-    rows_quarantined  bigint not null,
-    synthetic         boolean not null default false,
+    -- the load record, column for column as in exports_loaded
+    export_date date not null, source_path varchar not null, sha256 varchar not null, ingested_at timestamp not null,
+    rows_read bigint not null, rows_loaded bigint not null, rows_quarantined bigint not null,
+    synthetic boolean not null default false,
     form              varchar not null       -- 'export' (cohort-export form) or 'register' (weekly codes)
 );
 

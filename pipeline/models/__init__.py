@@ -6,7 +6,9 @@ with `stg_` or `int_` (staging and intermediate steps), a table otherwise (the m
 Parameters reach the SQL through the macro model_parameter('name'): the DuckDB session
 variable of that name when one is set (a build, or a scenario computed on the fly), else
 the value the last build stored in the table model_parameters — so the views read the same
-parameters in any later session as they did when they were built.
+parameters in any later session as they did when they were built. What several models share
+(the month arithmetic of docs/definitions.md §9, the status on a day) is written once, as the
+macros in SQL_MACROS, stored with the views.
 """
 
 from __future__ import annotations
@@ -28,6 +30,34 @@ SQL_VARIABLES = {
     "model.min_observed_youth_months": "min_observed_youth_months",
     "model.horizon_years": "horizon_years",
     "suppression.min_cell": "min_cell",
+}
+
+# the categories of the headline table (outcome_12m_summary, trend), in their order
+HEADLINE_CATEGORIES = ("job", "education", "in_programme", "public_support", "unknown")
+
+# The months after STU (docs/definitions.md §9): month m's reference day is origin + m calendar
+# months (end of month clamps); the reference days increase strictly with m, one a calendar month.
+SQL_MACROS = {
+    "reference_day(origin, m)": "cast(origin + interval (m) month as date)",
+    # calendar months from origin's month to day's month: month month_offset(origin, day) is the
+    # one whose reference day lies in day's month
+    "month_offset(origin, day)": "(year(day) - year(origin)) * 12 + month(day) - month(origin)",
+    # the first month whose reference day is on or after day
+    "first_month_from(origin, day)": "month_offset(origin, day) + case when "
+                                     "reference_day(origin, month_offset(origin, day)) < day then 1 else 0 end",
+    # the last month whose reference day is on or before day
+    "last_month_until(origin, day)": "month_offset(origin, day) - case when "
+                                     "reference_day(origin, month_offset(origin, day)) > day then 1 else 0 end",
+    # the status on an observed day: the covering spell's, 'other' (category 'unknown') when no
+    # spell covers the day; NULL when the day is not observable
+    "observed_status(observable, spell_status)": "case when observable then coalesce(spell_status, 'other') end",
+    "observed_category(observable, spell_category)":
+        "case when observable then coalesce(spell_category, 'unknown') end",
+    # (an aggregate) the youths, n, and those in each category of the headline table, n_<category>:
+    # `unnest(category_counts(category))` gives them as columns
+    "category_counts(category)": "{" + ", ".join(
+        ["'n': count(*)"] + [f"'n_{c}': count(*) filter (where category = '{c}')" for c in HEADLINE_CATEGORIES]
+    ) + "}",
 }
 
 
@@ -61,7 +91,8 @@ def sql_models(directory: Path = config.MODELS_SQL_DIR) -> list[SqlModel]:
 
 
 def set_sql_variables(con: duckdb.DuckDBPyConnection, params: Parameters) -> None:
-    """Set the session variables the SQL reads, and store them (model_parameters) for later sessions."""
+    """Set the session variables the SQL reads, and store them (model_parameters) for later sessions,
+    with the macros the models share."""
     con.execute("create or replace table model_parameters (name varchar primary key, parameter varchar, "
                 "value double)")
     for key, variable in SQL_VARIABLES.items():
@@ -73,6 +104,8 @@ def set_sql_variables(con: duckdb.DuckDBPyConnection, params: Parameters) -> Non
         "create or replace macro model_parameter(variable_name) as coalesce(getvariable(variable_name), "
         "(select value from model_parameters where name = variable_name))"
     )
+    for signature, body in SQL_MACROS.items():
+        con.execute(f"create or replace macro {signature} as {body}")
 
 
 def run_sql_models(

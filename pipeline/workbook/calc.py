@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.texts import status_label, t
+from pipeline.workbook import layout
 from pipeline.workbook.front import StatusRows
 from pipeline.workbook.inputs import WorkbookInputs
 from pipeline.workbook.layout import (
@@ -30,11 +31,7 @@ from pipeline.workbook.layout import (
     WRAP,
     YEAR,
     column,
-    finish,
-    header,
     status_column,
-    title,
-    widths,
     year_row,
 )
 
@@ -97,7 +94,7 @@ def _share_columns(sheet: Worksheet, inputs: WorkbookInputs, row: int) -> None:
 
 def _distribution_header(sheet: Worksheet, inputs: WorkbookInputs, row: int, lang: str, second: str) -> None:
     labels = [t("wb.col.year", lang), second, *(status_label(s, lang) for s in inputs.statuses)]
-    header(sheet, row, labels + [t("wb.col.sum", lang), t("wb.col.share_job", lang),
+    layout.header(sheet, row, labels + [t("wb.col.sum", lang), t("wb.col.share_job", lang),
                                  t("wb.col.share_job_edu", lang), t("wb.col.fte", lang)])
 
 
@@ -110,7 +107,7 @@ def distribution_rows(inputs: WorkbookInputs) -> tuple[int, int]:
 def write_distribution(sheet: Worksheet, inputs: WorkbookInputs, rows: StatusRows, names: Names, lang: str) -> None:
     """D_k(s): the published distribution, plus — in projected years — what a changed job retention
     or status after a lost job changes, computed from the job shares J_L(s) projected from year L."""
-    title(sheet, t("wb.dist.title", lang), t("wb.dist.note", lang))
+    layout.title(sheet, t("wb.dist.title", lang), t("wb.dist.note", lang))
     _distribution_header(sheet, inputs, HEADER_ROW, lang, t("wb.col.source", lang))
     _year_labels(sheet, inputs, lang)
     horizon, n_status = inputs.horizon, len(inputs.statuses)
@@ -141,7 +138,7 @@ def write_distribution(sheet: Worksheet, inputs: WorkbookInputs, rows: StatusRow
     )
     for first, text, matrix in blocks:
         sheet.cell(row=first - 2, column=1, value=t(text, lang)).font = NOTE_FONT
-        header(sheet, first - 1, [t("wb.col.year", lang), "", *(status_label(s, lang) for s in inputs.statuses)]
+        layout.header(sheet, first - 1, [t("wb.col.year", lang), "", *(status_label(s, lang) for s in inputs.statuses)]
                + ([t("wb.col.total", lang)] if first == base else []))
         for k in range(1, horizon + 1):
             r = first + k - 1
@@ -155,18 +152,18 @@ def write_distribution(sheet: Worksheet, inputs: WorkbookInputs, rows: StatusRow
                 span = f"{status_column(0)}{r}:{status_column(n_status - 1)}{r}"
                 sheet.cell(row=r, column=3 + n_status, value=f"=SUM({span})").number_format = SHARE_FINE
     _widths(sheet, inputs)
-    finish(sheet, 6 + n_status, base + horizon - 1, "C5")
+    layout.finish(sheet, 6 + n_status, base + horizon - 1, "C5")
 
 
 def _widths(sheet: Worksheet, inputs: WorkbookInputs) -> None:
-    widths(sheet, {"A": 9, "B": 14})
+    layout.widths(sheet, {"A": 9, "B": 14})
     for offset in range(len(inputs.statuses) + 4):
         sheet.column_dimensions[column(3 + offset)].width = 13
 
 
 def write_baseline(sheet: Worksheet, inputs: WorkbookInputs, lang: str) -> None:
     """B_k(s) for every year (the parameter file's last year repeats), editable."""
-    title(sheet, t("wb.base.title", lang), inputs.source("baseline.year1.cash_benefit") or None)
+    layout.title(sheet, t("wb.base.title", lang), inputs.source("baseline.year1.cash_benefit") or None)
     sheet["A2"].alignment = WRAP
     _distribution_header(sheet, inputs, HEADER_ROW, lang, "")
     _year_labels(sheet, inputs, lang, with_source=False)
@@ -178,7 +175,7 @@ def write_baseline(sheet: Worksheet, inputs: WorkbookInputs, lang: str) -> None:
             cell.number_format = SHARE_FINE
         _share_columns(sheet, inputs, row)
     _widths(sheet, inputs)
-    finish(sheet, 6 + len(inputs.statuses), year_row(inputs.horizon), "C5")
+    layout.finish(sheet, 6 + len(inputs.statuses), year_row(inputs.horizon), "C5")
 
 
 def gross_rows(inputs: WorkbookInputs) -> tuple[int, int]:
@@ -188,12 +185,12 @@ def gross_rows(inputs: WorkbookInputs) -> tuple[int, int]:
 
 def write_gross(sheet: Worksheet, inputs: WorkbookInputs, rows: StatusRows, names: Names, lang: str) -> None:
     """Gross saving by status, year and budget: N · (B − D) · cost · (municipal) share."""
-    title(sheet, t("wb.gross.title", lang))
+    layout.title(sheet, t("wb.gross.title", lang))
     labels = [t("wb.col.year", lang), "", *(status_label(s, lang) for s in inputs.statuses), t("wb.col.total", lang)]
     first, last = _status_cells(inputs)
     total_column = 3 + len(inputs.statuses)
     for block, start in zip(("municipal", "state"), gross_rows(inputs), strict=True):
-        header(sheet, start - 1, labels)
+        layout.header(sheet, start - 1, labels)
         sheet.cell(row=start - 1, column=2, value=t(f"wb.gross.{block}", lang))
         for k in range(1, inputs.horizon + 1):
             row = start + k - 1
@@ -210,16 +207,16 @@ def write_gross(sheet: Worksheet, inputs: WorkbookInputs, rows: StatusRows, name
             cell = sheet.cell(row=row, column=total_column, value=f"=SUM({first}{row}:{last}{row})")
             cell.number_format = MONEY_SIGNED
             cell.font = BOLD
-    widths(sheet, {"A": 9, "B": 14})
+    layout.widths(sheet, {"A": 9, "B": 14})
     for offset in range(len(inputs.statuses) + 1):
         sheet.column_dimensions[column(3 + offset)].width = 14
-    finish(sheet, total_column, gross_rows(inputs)[1] + inputs.horizon - 1, "C5")
+    layout.finish(sheet, total_column, gross_rows(inputs)[1] + inputs.horizon - 1, "C5")
 
 
 def write_result(sheet: Worksheet, inputs: WorkbookInputs, names: Names, lang: str) -> dict[str, str]:
     """Year-by-year money, discounting, NPV and break-even; returns the key figures' cells."""
-    title(sheet, t("wb.res.title", lang))
-    header(sheet, HEADER_ROW, [t(text, lang) for _, text, _ in RESULT_COLUMNS.values()])
+    layout.title(sheet, t("wb.res.title", lang))
+    layout.header(sheet, HEADER_ROW, [t(text, lang) for _, text, _ in RESULT_COLUMNS.values()])
     _year_labels(sheet, inputs, lang)
     c = {key: letter for key, (letter, _, _) in RESULT_COLUMNS.items()}
     municipal, state = gross_rows(inputs)
@@ -251,11 +248,7 @@ def write_result(sheet: Worksheet, inputs: WorkbookInputs, names: Names, lang: s
             "base_fte": f"=SUMPRODUCT(status_fte,{names.baseline}!{first}{r}:{last}{r})",
             "extra_fte": f"={c['fte']}{r}-{c['base_fte']}{r}",
         }
-        for key, formula in formulas.items():
-            letter, _, number_format = RESULT_COLUMNS[key]
-            cell = sheet[f"{letter}{r}"]
-            cell.value = formula
-            cell.number_format = number_format
+        _write_formulas(sheet, RESULT_COLUMNS, r, formulas)
     span = {key: f"{c[key]}{top}:{c[key]}{bottom}" for key in c}
     row = bottom + 2
     sheet.cell(row=row, column=1, value=t("wb.res.summary", lang)).font = BOLD
@@ -280,15 +273,15 @@ def write_result(sheet: Worksheet, inputs: WorkbookInputs, names: Names, lang: s
         cell.font = BOLD
         sheet.row_dimensions[r].height = 30
         cells[key] = f"C{r}"
-    widths(sheet, {"A": 9, "B": 14, **{letter: 15 for letter, _, _ in list(RESULT_COLUMNS.values())[2:]}})
-    finish(sheet, len(RESULT_COLUMNS), row + len(figures), "C5")
+    layout.widths(sheet, {"A": 9, "B": 14, **{letter: 15 for letter, _, _ in list(RESULT_COLUMNS.values())[2:]}})
+    layout.finish(sheet, len(RESULT_COLUMNS), row + len(figures), "C5")
     return cells
 
 
 def write_national(sheet: Worksheet, inputs: WorkbookInputs, names: Names, lang: str) -> None:
     """One annual intake in its year k, and every cohort under way in year t (running sums)."""
-    title(sheet, t("wb.nat.title", lang), t("wb.nat.note", lang))
-    header(sheet, HEADER_ROW, [t(text, lang) for _, text, _ in NATIONAL_COLUMNS.values()])
+    layout.title(sheet, t("wb.nat.title", lang), t("wb.nat.note", lang))
+    layout.header(sheet, HEADER_ROW, [t(text, lang) for _, text, _ in NATIONAL_COLUMNS.values()])
     _year_labels(sheet, inputs, lang, with_source=False)
     n = {key: letter for key, (letter, _, _) in NATIONAL_COLUMNS.items()}
     r_col = {key: letter for key, (letter, _, _) in RESULT_COLUMNS.items()}
@@ -303,9 +296,15 @@ def write_national(sheet: Worksheet, inputs: WorkbookInputs, names: Names, lang:
             "stock_net_m": f"=SUM({n['cohort_net_m']}${FIRST_ROW}:{n['cohort_net_m']}{r})",
             "stock_fte": f"=SUM({n['cohort_fte']}${FIRST_ROW}:{n['cohort_fte']}{r})",
         }
-        for key, formula in formulas.items():
-            letter, _, number_format = NATIONAL_COLUMNS[key]
-            sheet[f"{letter}{r}"] = formula
-            sheet[f"{letter}{r}"].number_format = number_format
-    widths(sheet, {"A": 9, **{letter: 20 for letter, _, _ in list(NATIONAL_COLUMNS.values())[1:]}})
-    finish(sheet, len(NATIONAL_COLUMNS), year_row(inputs.horizon), "B5")
+        _write_formulas(sheet, NATIONAL_COLUMNS, r, formulas)
+    layout.widths(sheet, {"A": 9, **{letter: 20 for letter, _, _ in list(NATIONAL_COLUMNS.values())[1:]}})
+    layout.finish(sheet, len(NATIONAL_COLUMNS), year_row(inputs.horizon), "B5")
+
+
+def _write_formulas(sheet: Worksheet, columns: dict[str, tuple], r: int, formulas: dict[str, str]) -> None:
+    """One row of live formulas, each in its column (columns: key -> (letter, header, number format))."""
+    for key, formula in formulas.items():
+        letter, _, number_format = columns[key]
+        cell = sheet[f"{letter}{r}"]
+        cell.value = formula
+        cell.number_format = number_format

@@ -1,12 +1,14 @@
 -- Spells of every export ever loaded, superseded ones too. An ongoing spell (no end_date)
 -- covers every day up to its export's date: end_date_effective says so once, for every model.
--- Grain: one row per spell per export.
+-- Grain: one row per spell per export; partnership_id = the export's partnership.
 with spells_all as (
     select * from spells_all
 ),
 
 exports as (
-    select export_id, export_date, superseded from exports
+    -- (the export's partnership is its youths' partnership)
+    select export_id, partnership_id, export_date, superseded
+    from exports
 ),
 
 final as (
@@ -21,6 +23,7 @@ final as (
         spells_all.hours_per_week,
         spells_all.employer_id,
         spells_all.export_id,
+        exports.partnership_id,
         exports.export_date,
         exports.superseded
     from spells_all

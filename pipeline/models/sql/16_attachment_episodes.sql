@@ -7,6 +7,7 @@
 -- pensioners, protected employment) are merged: a job spell joins the episode when it
 -- starts at most gap_days days after the episode's last end date (a spell starting the
 -- day after the previous one ended has a gap of 1 day). Only the first episode counts.
+-- One pass over each youth's sorted job spells finds where the first episode stops.
 --   ended episode  : duration_days = end_date - start_date, event = true
 --   ongoing episode: duration_days = export date - start_date, event = false (censored)
 with parameters as (
@@ -17,56 +18,41 @@ with parameters as (
 ),
 
 job_spells as (
-    select
-        spells.export_id,
-        spells.participant_id,
-        participants.partnership_id,
-        spells.start_date,
-        spells.end_date_effective,
-        spells.ongoing
-    from stg_spells as spells
-    join stg_participants as participants using (export_id, participant_id)
-    where spells.category = 'job'
+    select export_id, participant_id, partnership_id, start_date, end_date_effective, ongoing
+    from stg_spells
+    where category = 'job'
 ),
 
 gaps as (
+    -- each job spell with the one before it (spells do not overlap: validation forbids it)
     select
         job_spells.*,
-        start_date - lag(end_date_effective) over youth as days_since_previous_job
+        row_number() over youth as spell_number,
+        lag(end_date_effective) over youth as previous_end_date,
+        lag(ongoing) over youth as previous_ongoing,
+        start_date - lag(end_date_effective) over youth > parameters.gap_days as starts_new_episode
     from job_spells
+    cross join parameters
     window youth as (partition by export_id, participant_id order by start_date)
 ),
 
-numbered as (
-    select
-        gaps.*,
-        sum(
-            case
-                when days_since_previous_job is null then 1
-                when days_since_previous_job > parameters.gap_days then 1
-                else 0
-            end
-        ) over (
-            partition by export_id, participant_id
-            order by start_date
-            rows between unbounded preceding and current row
-        ) as episode_number
-    from gaps
-    cross join parameters
-),
-
 first_episode as (
+    -- the first episode runs from the first job spell up to the spell before the first one
+    -- that starts a new episode (all of them when none does)
     select
         export_id,
         participant_id,
-        partnership_id,
+        any_value(partnership_id) as partnership_id,
         min(start_date) as start_date,
-        max(end_date_effective) as end_date_effective,
-        bool_or(ongoing) as ongoing,
-        count(*) as n_job_spells
-    from numbered
-    where episode_number = 1
-    group by export_id, participant_id, partnership_id
+        coalesce(
+            arg_min(previous_end_date, start_date) filter (where starts_new_episode),
+            max(end_date_effective)
+        ) as end_date_effective,
+        coalesce(arg_min(previous_ongoing, start_date) filter (where starts_new_episode), bool_or(ongoing))
+            as ongoing,
+        coalesce(min(spell_number) filter (where starts_new_episode) - 1, count(*)) as n_job_spells
+    from gaps
+    group by export_id, participant_id
 ),
 
 final as (

@@ -10,12 +10,7 @@ with outcomes as (
 counts as (
     select
         case when grouping(partnership_id) = 1 then 'ALL' else partnership_id end as partnership_id,
-        count(*) as n,
-        count(*) filter (where category = 'job') as n_job,
-        count(*) filter (where category = 'education') as n_education,
-        count(*) filter (where category = 'in_programme') as n_in_programme,
-        count(*) filter (where category = 'public_support') as n_public_support,
-        count(*) filter (where category = 'unknown') as n_unknown
+        unnest(category_counts(category))  -- n, n_job, n_education, ..., n_unknown
     from outcomes
     group by grouping sets ((partnership_id), ())
 ),

@@ -7,26 +7,19 @@
 --                  covering the day; none -> 'unknown'); share = n / n_observable
 -- The same definition as int_status_after_stu, counted from the spells rather than looked up
 -- youth by youth: each spell is joined to its youth once, and the months among the seven
--- whose reference day it covers come from month arithmetic (docs/definitions.md §9): with
--- offset(d) = the calendar-month difference from stu_end_date to d, a spell covers months
--- offset(start), plus 1 when that month's reference day is before the start, through
--- offset(end), minus 1 when that month's reference day is after the end; the observable months
--- end likewise at the export date. Months no spell covers are 'unknown' = n_observable minus
--- the covered ones. Should two spells ever cover one day (ingest refuses that), the one that
--- started last counts, so no youth is counted twice.
+-- whose reference day it covers come from month arithmetic (docs/definitions.md §9): a spell
+-- covers months first_month_from(stu_end_date, start) through last_month_until(stu_end_date,
+-- end); the observable months end likewise at last_month_until(stu_end_date, export date).
+-- Months no spell covers are 'unknown' = n_observable minus the covered ones. Should two
+-- spells ever cover one day (ingest refuses that), the one that started last counts, so no
+-- youth is counted twice.
 with youths as (
     select
         export_id,
         participant_id,
         partnership_id,
         stu_end_date,
-        (year(export_date) - year(stu_end_date)) * 12 + month(export_date) - month(stu_end_date)
-            - case
-                when stu_end_date + interval (
-                    (year(export_date) - year(stu_end_date)) * 12 + month(export_date) - month(stu_end_date)
-                ) month > export_date then 1
-                else 0
-            end as last_observable_month
+        last_month_until(stu_end_date, export_date) as last_observable_month
     from stg_participants
     where stu_end_date is not null
 ),
@@ -43,38 +36,18 @@ observable_counts as (
     group by youths.partnership_id, months.month
 ),
 
-spell_offsets as (
+spell_ranges as (
     select
         youths.export_id,
         youths.participant_id,
         youths.partnership_id,
-        youths.stu_end_date,
-        youths.last_observable_month,
         spells.category,
         spells.start_date,
-        spells.end_date_effective,
-        (year(spells.start_date) - year(youths.stu_end_date)) * 12
-            + month(spells.start_date) - month(youths.stu_end_date) as start_offset,
-        (year(spells.end_date_effective) - year(youths.stu_end_date)) * 12
-            + month(spells.end_date_effective) - month(youths.stu_end_date) as end_offset
+        first_month_from(youths.stu_end_date, spells.start_date) as first_month,
+        least(youths.last_observable_month, last_month_until(youths.stu_end_date, spells.end_date_effective))
+            as last_month
     from youths
     join stg_spells as spells using (export_id, participant_id)
-),
-
-spell_ranges as (
-    select
-        export_id,
-        participant_id,
-        partnership_id,
-        category,
-        start_date,
-        start_offset
-            + case when stu_end_date + interval (start_offset) month < start_date then 1 else 0 end as first_month,
-        least(
-            last_observable_month,
-            end_offset - case when stu_end_date + interval (end_offset) month > end_date_effective then 1 else 0 end
-        ) as last_month
-    from spell_offsets
 ),
 
 covered_months as (

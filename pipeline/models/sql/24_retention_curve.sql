@@ -57,15 +57,15 @@ grid as (
 ),
 
 at_risk as (
+    -- youths with duration >= day = n_t of the first duration t on or after the day (none -> 0)
     select
         grid.partnership_id,
         grid.month,
-        count(episodes.duration_days) as n_at_risk
+        cast(coalesce(risk_sets.n_t, 0) as bigint) as n_at_risk
     from grid
-    left join episodes
-        on episodes.partnership_id = grid.partnership_id
-        and episodes.duration_days >= grid.day
-    group by grid.partnership_id, grid.month
+    asof left join risk_sets
+        on risk_sets.partnership_id = grid.partnership_id
+        and risk_sets.t >= grid.day
 ),
 
 estimates as (

@@ -54,12 +54,7 @@ counts as (
     select
         partnership_id,
         export_date,
-        count(*) as n,
-        count(*) filter (where category = 'job') as n_job,
-        count(*) filter (where category = 'education') as n_education,
-        count(*) filter (where category = 'in_programme') as n_in_programme,
-        count(*) filter (where category = 'public_support') as n_public_support,
-        count(*) filter (where category = 'unknown') as n_unknown
+        unnest(category_counts(category))  -- n, n_job, n_education, ..., n_unknown
     from outcome_rows
     group by partnership_id, export_date
 ),

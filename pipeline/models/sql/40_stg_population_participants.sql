@@ -19,30 +19,16 @@ with programme as (
     from stg_participants_all
 ),
 
-extracts as (
-    select
-        export_id,
-        export_date,
-        export_id not in (select export_id from comparison_current_exports) as superseded
-    from comparison_exports
-),
-
 comparison as (
-    select
-        'comparison' as population,
-        comparison_participants_all.participant_id,
-        cast(null as varchar) as partnership_id,
-        comparison_participants_all.export_id,
-        extracts.export_date,
-        extracts.superseded,
-        comparison_participants_all.stu_end_date
+    -- (no partnership: union by name leaves partnership_id NULL)
+    select 'comparison' as population, participant_id, export_id, export_date, superseded, stu_end_date
     from comparison_participants_all
-    join extracts using (export_id)
+    join stg_comparison_extracts using (export_id)
 ),
 
 final as (
     select * from programme
-    union all
+    union all by name
     select * from comparison
 )
 

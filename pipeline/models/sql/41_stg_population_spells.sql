@@ -14,26 +14,18 @@ with programme as (
     from stg_spells_all
 ),
 
-extracts as (
-    select export_id, export_date from comparison_exports
-),
-
 comparison as (
     select
         'comparison' as population,
-        comparison_spells_all.export_id,
-        comparison_spells_all.participant_id,
-        comparison_spells_all.status,
-        comparison_spells_all.category,
-        comparison_spells_all.start_date,
+        comparison_spells_all.* exclude (end_date),
         coalesce(comparison_spells_all.end_date, extracts.export_date) as end_date_effective
     from comparison_spells_all
-    join extracts using (export_id)
+    join stg_comparison_extracts as extracts using (export_id)
 ),
 
 final as (
     select * from programme
-    union all
+    union all by name
     select * from comparison
 )
 

@@ -5,10 +5,8 @@
 --   observable_months = the largest m whose reference day is on or before the export date,
 --                       capped at 12 * horizon_years (0 when not even month 1 is observed).
 --   The reference days increase strictly with m (each lies in its own calendar month), so
---   months 1 .. observable_months are exactly the observable ones. With offset = the
---   calendar-month difference from stu_end_date to the export date, month `offset` is the one
---   whose reference day lies in the export date's month: the last observable month when that
---   (clamped) day is on or before the export date, else month offset - 1 is.
+--   months 1 .. observable_months are exactly the observable ones: the last of them is
+--   last_month_until(stu_end_date, export date) (the month macros, docs/definitions.md §9).
 with parameters as (
     select 12 * coalesce(
         cast(model_parameter('horizon_years') as bigint),
@@ -24,8 +22,7 @@ youths as (
         partnership_id,
         export_date,
         superseded,
-        stu_end_date,
-        (year(export_date) - year(stu_end_date)) * 12 + month(export_date) - month(stu_end_date) as export_offset
+        stu_end_date
     from stg_population_participants
     where stu_end_date <= export_date
 ),
@@ -42,9 +39,7 @@ final as (
         parameters.horizon_months,
         cast(greatest(0, least(
             parameters.horizon_months,
-            youths.export_offset
-                - case when youths.stu_end_date + interval (youths.export_offset) month > youths.export_date
-                    then 1 else 0 end
+            last_month_until(youths.stu_end_date, youths.export_date)
         )) as bigint) as observable_months
     from youths
     cross join parameters

@@ -4,12 +4,12 @@
 -- comparison group's youth-months are sums over these ranges: their cost grows with the
 -- spells, not with youths x months.
 -- Grain: one row per spell covering at least one observable month (counted youths only).
---   offset(d)   = calendar-month difference from stu_end_date to the date d; month offset(d)
---                 is the one whose reference day lies in d's month.
---   first_month = the smallest m >= 1 with reference day >= start_date:
---                 offset(start), or offset(start) + 1 when that month's day is before start.
---   last_month  = the largest m <= observable_months with reference day <= end_date_effective:
---                 offset(end), or offset(end) - 1 when that month's day is after the end.
+--   first_month = the smallest m >= 1 with reference day >= start_date
+--                 (first_month_from: offset(start), plus 1 when that month's day is before start)
+--   last_month  = the largest m <= observable_months with reference day <= end_date_effective
+--                 (last_month_until: offset(end), minus 1 when that month's day is after the end)
+--   offset(d)   = month_offset: the calendar-month difference from stu_end_date to the date d;
+--                 month offset(d) is the one whose reference day lies in d's month.
 --   (Clamping makes days after month ends uneven - 31 Jan + 1 = 29 Feb, + 2 = 31 Mar - but
 --   the reference days still increase strictly with m, so each spell covers one contiguous
 --   range, and the test against the (clamped) reference day is exact.)
@@ -26,46 +26,21 @@ spells as (
     from stg_population_spells
 ),
 
-offsets as (
+ranges as (
     select
         youths.population,
         youths.export_id,
         youths.participant_id,
         youths.partnership_id,
         youths.superseded,
-        youths.stu_end_date,
-        youths.observable_months,
         spells.status,
         spells.category,
         spells.start_date,
-        spells.end_date_effective,
-        (year(spells.start_date) - year(youths.stu_end_date)) * 12
-            + month(spells.start_date) - month(youths.stu_end_date) as start_offset,
-        (year(spells.end_date_effective) - year(youths.stu_end_date)) * 12
-            + month(spells.end_date_effective) - month(youths.stu_end_date) as end_offset
+        greatest(1, first_month_from(youths.stu_end_date, spells.start_date)) as first_month,
+        least(youths.observable_months, last_month_until(youths.stu_end_date, spells.end_date_effective))
+            as last_month
     from youths
     join spells using (population, export_id, participant_id)
-),
-
-ranges as (
-    select
-        population,
-        export_id,
-        participant_id,
-        partnership_id,
-        superseded,
-        status,
-        category,
-        start_date,
-        cast(greatest(
-            1,
-            start_offset + case when stu_end_date + interval (start_offset) month < start_date then 1 else 0 end
-        ) as bigint) as first_month,
-        cast(least(
-            observable_months,
-            end_offset - case when stu_end_date + interval (end_offset) month > end_date_effective then 1 else 0 end
-        ) as bigint) as last_month
-    from offsets
 ),
 
 covering as (
@@ -97,17 +72,7 @@ disjoint as (
 ),
 
 resolved as (
-    select
-        population,
-        export_id,
-        participant_id,
-        partnership_id,
-        superseded,
-        status,
-        category,
-        start_date,
-        month as first_month,
-        month as last_month
+    select * exclude (month) replace (month as first_month, month as last_month)
     from (
         select covering.*, unnest(range(covering.first_month, covering.last_month + 1)) as month
         from covering

@@ -18,63 +18,48 @@ youths as (
     where observable_months > 0
 ),
 
-range_years as (
-    select
-        ranges.*,
-        unnest(range((ranges.first_month - 1) // 12 + 1, (ranges.last_month - 1) // 12 + 2)) as year
+signed_ranges as (
+    -- covered months in their status (+) and taken off 'other' (-), from one pass over the
+    -- ranges (unnest pairs the two lists element by element); observable months as 'other' (+)
+    select population, export_id, participant_id, partnership_id, superseded,
+        unnest([status, 'other']) as status, first_month, last_month, unnest([1, -1]) as sign, false as observable
     from ranges
-),
-
-covered as (
-    select
-        population,
-        export_id,
-        participant_id,
-        partnership_id,
-        superseded,
-        cast(year as bigint) as year,
-        status,
-        least(last_month, 12 * year) - greatest(first_month, 12 * year - 11) + 1 as months
-    from range_years
-),
-
-youth_years as (
-    select
-        youths.*,
-        unnest(range(1, (youths.observable_months - 1) // 12 + 2)) as year
+    union all
+    select population, export_id, participant_id, partnership_id, superseded, 'other', 1, observable_months,
+        1, true
     from youths
 ),
 
-observable as (
+range_years as (
     select
-        population,
-        export_id,
-        participant_id,
-        partnership_id,
-        superseded,
-        cast(year as bigint) as year,
-        least(observable_months, 12 * year) - 12 * (year - 1) as months
-    from youth_years
+        signed_ranges.*,
+        cast(unnest(range(
+            (signed_ranges.first_month - 1) // 12 + 1, (signed_ranges.last_month - 1) // 12 + 2
+        )) as bigint) as year
+    from signed_ranges
+),
+
+year_months as (
+    -- the range's months within year k (months 12(k-1)+1 .. 12k)
+    select
+        range_years.*,
+        least(range_years.last_month, 12 * range_years.year)
+            - greatest(range_years.first_month, 12 * range_years.year - 11) + 1 as months
+    from range_years
 ),
 
 final as (
     select
-        population, export_id, participant_id, partnership_id, superseded, year, status,
-        months as youth_months,
-        0 as observable_youth_months
-    from covered
-    union all
-    select
-        population, export_id, participant_id, partnership_id, superseded, year, 'other' as status,
-        -months as youth_months,
-        0 as observable_youth_months
-    from covered
-    union all
-    select
-        population, export_id, participant_id, partnership_id, superseded, year, 'other' as status,
-        months as youth_months,
-        months as observable_youth_months
-    from observable
+        population,
+        export_id,
+        participant_id,
+        partnership_id,
+        superseded,
+        year,
+        status,
+        sign * months as youth_months,
+        case when observable then months else 0 end as observable_youth_months
+    from year_months
 )
 
 select * from final

@@ -17,11 +17,8 @@ months as (
     from generate_series(1, 1200) as months(month)
 ),
 
-youth_days as (
-    select
-        youths.*,
-        months.month,
-        cast(youths.stu_end_date + interval (months.month) month as date) as day
+youth_months as (
+    select youths.*, months.month
     from youths
     join months on months.month <= youths.horizon_months
 ),
@@ -39,24 +36,19 @@ covered as (
 
 final as (
     select
-        youth_days.participant_id,
-        youth_days.partnership_id,
-        youth_days.export_id,
-        youth_days.export_date,
-        youth_days.stu_end_date,
-        youth_days.month,
-        cast((youth_days.month - 1) // 12 + 1 as bigint) as year,
-        youth_days.day,
-        youth_days.month <= youth_days.observable_months as observable,
-        case when youth_days.month <= youth_days.observable_months then coalesce(covered.status, 'other') end
-            as status,
-        case when youth_days.month <= youth_days.observable_months then coalesce(covered.category, 'unknown') end
-            as category
-    from youth_days
-    left join covered
-        on covered.export_id = youth_days.export_id
-        and covered.participant_id = youth_days.participant_id
-        and covered.month = youth_days.month
+        youth_months.participant_id,
+        youth_months.partnership_id,
+        youth_months.export_id,
+        youth_months.export_date,
+        youth_months.stu_end_date,
+        youth_months.month,
+        cast((youth_months.month - 1) // 12 + 1 as bigint) as year,
+        reference_day(youth_months.stu_end_date, youth_months.month) as day,
+        youth_months.month <= youth_months.observable_months as observable,
+        observed_status(youth_months.month <= youth_months.observable_months, covered.status) as status,
+        observed_category(youth_months.month <= youth_months.observable_months, covered.category) as category
+    from youth_months
+    left join covered using (export_id, participant_id, month)
 )
 
 select * from final
