@@ -70,13 +70,16 @@ def child(*args: str) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve()), "--child", *args]
 
 
-def run_size(n_youths: int, work: Path) -> tuple[list[Step], dict]:
-    """Every step for one size; returns the steps and the peer comparison."""
+def run_size(n_youths: int, work: Path, only: set[str] | None = None) -> tuple[list[Step], dict]:
+    """Every step for one size (or, with `only`, the generation, the floor and those steps);
+    returns the steps and the peer comparison."""
     exports, warehouse, logs = work / "exports", work / "warehouse.duckdb", work / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     steps: list[Step] = []
 
     def step(name: str, command: list[str], rows: int, expect: tuple[int, ...] | None = (0,)) -> str:
+        if only is not None and name not in only | {"generate", "floor"}:
+            return "{}"
         result, output = measured(name, command, rows, logs / f"{name}.log")
         if expect is not None and result.exit_code not in expect:
             raise SystemExit(f"{name} at {n_youths:,} youths ended with {result.exit_code}:\n{output[-3000:]}")
@@ -258,6 +261,8 @@ def markdown(results: dict[int, tuple[list[Step], dict]], about: dict[str, str])
               "| youths | DuckDB s | pandas s | polars s | pandas / DuckDB | polars / DuckDB | identical (1e-9) |",
               "|---:|---:|---:|---:|---:|---:|---|"]
     for n, (_, c) in results.items():
+        if "duckdb_s" not in c:  # the peers were not run (--steps)
+            continue
         same = "yes" if c["pandas_agree"] and c["polars_agree"] else (
             f"pandas {'yes' if c['pandas_agree'] else 'NO'}, polars {'yes' if c['polars_agree'] else 'NO'}")
         lines.append(f"| {n:,} | {c['duckdb_s']:.2f} | {c['pandas_s']:.2f} | {c['polars_s']:.2f} | "
@@ -265,6 +270,8 @@ def markdown(results: dict[int, tuple[list[Step], dict]], about: dict[str, str])
                      f"{c['polars_s'] / max(c['duckdb_s'], 1e-9):.1f} | {same} |")
     largest = max(results)
     by_name = {s.name: s for s in results[largest][0]}
+    if not {"ingest", "build", "models", "savings"} <= set(by_name):  # a partial run (--steps)
+        return "\n".join([*lines, "", NOTES]) + "\n"
     floor_s = by_name["floor"].seconds
     total = by_name["ingest"].seconds + by_name["build"].seconds
     with_models = by_name["ingest"].seconds + by_name["models"].seconds
@@ -293,6 +300,8 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help=f"add {LARGE_SIZE:,} youths (takes minutes)")
     parser.add_argument("--keep", type=Path, help="keep the exports and warehouses under this folder")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the Markdown table")
+    parser.add_argument("--steps", help="only these steps (comma separated, e.g. ingest,validate); the "
+                        "generation and the floor always run")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path[:0] = [str(HERE), str(ROOT / "tests"), str(ROOT)]  # synth, polars_outcomes, pandas_reference
@@ -315,7 +324,7 @@ def main() -> None:
             print(f"{n:,} youths", flush=True)
             work = base / f"n{n}"
             shutil.rmtree(work, ignore_errors=True)
-            results[n] = run_size(n, work)
+            results[n] = run_size(n, work, set(args.steps.split(",")) if args.steps else None)
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
     finally:

@@ -108,7 +108,7 @@ def check_exports(
             if sha in seen:
                 outcomes.append(ExportOutcome(name, "unchanged", messages=[t("ingest.already", lang)]))
                 continue
-            raw = readers.read_export(path)
+            raw = readers.read_export(path, sha)
             export = validate_export(raw, reference, key, today, lang)
         except readers.ExportRejected as error:
             reason = _rejected_text(error, lang)

@@ -11,9 +11,86 @@ from functools import partial
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import privacy
 from pipeline.texts import t
+
+# Text cells are kept as Arrow strings: factorising, comparing, sorting and loading them run
+# in Arrow's C++ without a Python object per cell. Wherever Python's own string semantics
+# decide a result (white space, case, Unicode normalisation, regular expressions with
+# Unicode classes), the Python function is applied to the few values that need it or to
+# each distinct value once, so every result is exactly the one Python gives.
+TEXT = pd.StringDtype("pyarrow")
+_SIMPLE_NUMBER = r"^[0-9]{1,8}$"
+
+
+def as_text(values: pd.Series) -> pd.Series:
+    """The Series as Arrow-backed text (missing stays missing); no copy when it already is."""
+    return values if values.dtype == TEXT else values.astype(TEXT)
+
+
+def text_array(values: object) -> pa.ChunkedArray | pa.Array:
+    """Cells (an object array, a Series or Arrow strings) as an Arrow string array."""
+    if isinstance(values, (pa.Array, pa.ChunkedArray)):
+        return values if pa.types.is_string(values.type) else values.cast(pa.string())
+    if isinstance(values, pd.Series):
+        return pa.array(as_text(values).array)
+    try:
+        return pa.array(values, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # anything but text counts as missing
+        return pa.array([v if isinstance(v, str) else None for v in values], type=pa.string())
+
+
+def stripped(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """str.strip() of every value, exactly: Arrow finds the values its own trim would change
+    (its white space is Python's: Unicode's Zs and bidi classes WS, B, S — tests/
+    test_ingest_fast_paths.py checks every character), and Python strips just those."""
+    suspect = pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(values), values), False)
+    if not pc.any(suspect).as_py():
+        return values
+    chosen = values.filter(suspect).to_pylist()
+    return pc.replace_with_mask(values, suspect, pa.array([v.strip() for v in chosen], type=values.type))
+
+
+def clean_text(values: object) -> pd.arrays.ArrowStringArray:
+    """Cells as the readers keep them: stripped, '' and missing cells as missing."""
+    array = stripped(text_array(values))
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+    filled = pc.fill_null(pc.greater(pc.binary_length(array), 0), False)
+    if array.offset == 0 and filled.offset == 0:  # the same values, '' marked missing in the validity bitmap
+        _, offsets, data = array.buffers()
+        array = pa.Array.from_buffers(array.type, len(array), [filled.buffers()[1], offsets, data])
+    else:
+        array = pc.if_else(filled, array, pa.scalar(None, array.type))
+    return pd.arrays.ArrowStringArray(array)
+
+
+def is_in(values: pd.Series, allowed: pd.Series | list | set | dict) -> pd.Series:
+    """`values.isin(allowed)` for text, in Arrow (pandas walks the allowed values in Python)."""
+    allowed = list(allowed) if isinstance(allowed, (set, dict)) else allowed
+    chosen = text_array(allowed if isinstance(allowed, pd.Series) else pd.Series(allowed, dtype=object)).unique()
+    found = pc.fill_null(pc.is_in(text_array(values), value_set=chosen.drop_null()), False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
+
+
+def lookup_distinct(values: pd.Series, mapping: dict) -> pd.Series:
+    """`values.map(mapping)` (objects, NaN where missing or not in the mapping), looked up once
+    per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found = np.array([mapping.get(u, np.nan) for u in np.asarray(uniques, dtype=object)] + [np.nan], dtype=object)
+    return pd.Series(found[codes], index=values.index, dtype=object)
+
+
+def map_distinct(values: pd.Series, function: Callable[[str], object]) -> pd.Series:
+    """`function` of each distinct text value, computed once and spread over the rows
+    (missing stays missing); Arrow text out."""
+    codes, uniques = pd.factorize(as_text(values), use_na_sentinel=True)
+    results = pa.array([function(str(u)) for u in uniques], type=pa.string())
+    taken = results.take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index)
 
 
 def shown(value: object) -> str:
@@ -32,16 +109,19 @@ def _per_distinct(
 ) -> tuple[pd.Series, pd.Series]:
     """Apply `parse` to each distinct value once and spread the results back over the rows:
     a column of a large export holds few distinct dates or numbers."""
-    codes, uniques = pd.factorize(text.astype("string"), use_na_sentinel=True)
+    codes, uniques = pd.factorize(as_text(text), use_na_sentinel=True)
     if len(uniques) * 2 > len(text):
         return parse(text)
-    values, errors = parse(pd.Series(uniques, dtype="string"))
+    values, errors = parse(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
     missing = codes < 0
     taken = np.where(missing, 0, codes)
     out_values = values.iloc[taken] if len(values) else values.reindex(range(len(codes)))
     out_values = out_values.where(~missing) if out_values.dtype != "datetime64[ns]" else out_values.mask(missing)
-    out_errors = errors.iloc[taken] if len(errors) else errors.reindex(range(len(codes)))
-    out_errors = out_errors.mask(missing)
+    if errors.notna().any():
+        out_errors = errors.iloc[taken] if len(errors) else errors.reindex(range(len(codes)))
+        out_errors = out_errors.mask(missing)
+    else:  # the common case: no value is wrong, nothing to spread
+        out_errors = pd.Series(pd.NA, index=range(len(codes)), dtype="string")
     return out_values.set_axis(text.index), out_errors.set_axis(text.index)
 
 
@@ -93,7 +173,22 @@ def parse_numbers(text: pd.Series, lang: str = "da") -> tuple[pd.Series, pd.Seri
     """Numbers with a decimal comma or point; '.' between groups of three digits is
     read as the Danish thousands separator (65.714 = 65714). Not-a-number, infinity and
     anything CPR-like are errors, never numbers (a CPR number must not be stored as one)."""
-    return _per_distinct(partial(_parse_numbers, lang=lang), text)
+    text = as_text(text)
+    # Up to eight ASCII digits: a whole number as it stands (never CPR-like, which takes
+    # nine or ten), converted in Arrow; only the other values go through the full rules.
+    simple = pc.fill_null(pc.match_substring_regex(text_array(text), _SIMPLE_NUMBER), False)
+    simple = simple.to_numpy(zero_copy_only=False)
+    if not simple.any():
+        return _per_distinct(partial(_parse_numbers, lang=lang), text)
+    numbers = pd.Series(np.nan, index=text.index)
+    numbers[simple] = text_array(text[simple]).cast(pa.float64()).to_numpy(zero_copy_only=False)
+    errors = pd.Series(pd.NA, index=text.index, dtype="string")
+    if not simple.all():
+        rest, rest_errors = _per_distinct(partial(_parse_numbers, lang=lang), text[~simple])
+        numbers[~simple] = rest.to_numpy(dtype="float64", na_value=np.nan)
+        if rest_errors.notna().any():
+            errors[~simple] = rest_errors
+    return numbers, errors
 
 
 def _parse_numbers(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:
@@ -124,16 +219,13 @@ def _parse_numbers(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:
 
 def nfc_series(text: pd.Series) -> pd.Series:
     """Unicode NFC of every value (a + combining ring becomes 'å'), once per distinct value."""
-    codes, uniques = pd.factorize(text.astype("string"), use_na_sentinel=True)
-    normal = pd.Series([unicodedata.normalize("NFC", str(u)) for u in uniques], dtype="string")
-    spread = normal.reindex(codes).to_numpy(dtype=object, na_value=None) if len(codes) else np.array([], dtype=object)
-    return pd.Series(pd.array(spread, dtype="string"), index=text.index)
+    return map_distinct(text, partial(unicodedata.normalize, "NFC"))
 
 
 def normalised_labels(text: pd.Series) -> pd.Series:
     """How a status label is matched: NFC, lower case, single spaces (once per distinct label)."""
-    codes, uniques = pd.factorize(text.astype("string"), use_na_sentinel=True)
-    labels = pd.Series([" ".join(unicodedata.normalize("NFC", str(u)).lower().split()) for u in uniques],
-                       dtype="string")
-    spread = labels.reindex(codes).to_numpy(dtype=object, na_value=None) if len(codes) else np.array([], dtype=object)
-    return pd.Series(pd.array(spread, dtype="string"), index=text.index)
+    return map_distinct(text, _label)
+
+
+def _label(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).lower().split())

@@ -24,6 +24,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline import config
 
@@ -38,8 +40,9 @@ SEPARATOR = "[\\s" + re.escape(DASHES) + "]"
 CPR_PATTERN = (rf"(?:(?P<dd>0[1-9]|[12]\d|3[01])|(?P<d>[1-9]))(?P<mm>0[1-9]|1[0-2])(?P<yy>\d{{2}})"
                rf"{SEPARATOR}?(?P<serial>\d{{4}})")
 _CPR_ANYWHERE = re.compile(rf"(?<!\d){CPR_PATTERN}(?!\d)")
-# The same shape without groups, for the vectorised first test (pandas warns about groups).
-_CPR_SHAPE = re.compile(rf"(?<!\d)(?:0[1-9]|[12]\d|3[01]|[1-9])(?:0[1-9]|1[0-2])\d{{2}}{SEPARATOR}?\d{{4}}(?!\d)")
+# The vectorised first test, in Arrow's RE2 (\p{Nd} is Python's \d): every value the pattern
+# matches has five digits, at most one other character and four digits, so this net is wider.
+_CPR_NET = r"\p{Nd}{5}\P{Nd}?\p{Nd}{4}"
 # Pseudonyms are HMAC output: their hex digits are not a number anyone typed, so masking
 # skips them (a run of digits inside 'p_…' must not turn a pseudonym into a mask).
 _PSEUDONYM = re.compile(r"\bp_[0-9a-f]{16}\b")
@@ -110,15 +113,18 @@ def cpr_digits(value: str) -> str:
 
 
 def cpr_mask(values: pd.Series) -> pd.Series:
-    """Per value: does it contain a CPR-like number? (the shape is tested vectorised, the date
-    only for values of that shape, once per distinct value)."""
-    text = values.astype("string")
-    candidate = text.str.contains(_CPR_SHAPE, regex=True).fillna(False).astype(bool)
+    """Per value: does it contain a CPR-like number? Arrow's RE2 first keeps the values with
+    five digits, at most one other character and four digits (every CPR-like shape has them:
+    a wider net than the rule, run without a Python object per value); Python's own rule
+    then decides for those, once per distinct value."""
+    text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
+    arrow = pa.array(text.array)
+    netted = pc.fill_null(pc.match_substring_regex(arrow, _CPR_NET), False).to_numpy(zero_copy_only=False)
     result = np.zeros(len(values), dtype=bool)
-    if candidate.any():
-        chosen = text[candidate]
-        found = {v: contains_cpr(v) for v in chosen.unique()}
-        result[candidate.to_numpy()] = np.array([found[v] for v in chosen], dtype=bool)
+    if netted.any():
+        chosen = arrow.filter(pa.array(netted)).to_pylist()
+        found = {v: contains_cpr(v) for v in set(chosen)}
+        result[netted] = [found[v] for v in chosen]
     return pd.Series(result, index=values.index)
 
 

@@ -3,7 +3,8 @@
 Two forms are accepted (docs/export-format.md): an .xlsx workbook with sheets meta,
 participants, spells; or a folder with meta.csv, participants.csv, spells.csv (and a
 comparison extract's register form, read by pipeline/comparison/register.py). Every cell
-comes back as text (or missing); native Excel dates become ISO dates. Column names are
+comes back as text (Arrow strings, see pipeline/parsing.py) or missing; native Excel dates
+become ISO dates. Column names are
 matched after NFC normalisation and case-insensitively, Danish aliases are mapped to the
 canonical names, and columns outside the format are dropped here, so their values never
 travel further — rows whose only content was there are kept as `stray_rows` (column
@@ -23,6 +24,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+
+from pipeline.parsing import clean_text
 
 SHEETS = ("meta", "participants", "spells")
 
@@ -170,9 +175,12 @@ def _sheet_frame(
         raise ExportRejected(key="readers.required_missing_tabs" if tabs else "readers.required_missing",
                              location=location, expected=expected)
     index = pd.RangeIndex(2, 2 + len(grid), name="row_number")
-    clean = _text_column if text_cells else _cell_column
     empty = np.full(len(grid), None, dtype=object)
-    data = {canonical: clean(grid[p].to_numpy(dtype=object) if p in grid.columns else empty) for p, canonical in keep}
+    if text_cells:
+        data = {canonical: _text_column(grid[p] if p in grid.columns else empty) for p, canonical in keep}
+    else:
+        data = {canonical: _cell_column(grid[p].to_numpy(dtype=object) if p in grid.columns else empty)
+                for p, canonical in keep}
     frame = pd.DataFrame(data, index=index)
     kept = frame.notna().any(axis=1)
     names: list[str | int] = [("" if n is None else str(n).strip()) or p + 1 for p, n in enumerate(header)]
@@ -188,7 +196,7 @@ def _stray_rows(grid: pd.DataFrame, kept: np.ndarray, known: set[int], names: li
     stray: dict[int, list[str | int]] = {}
     empty_rows = np.flatnonzero(~kept)  # only rows with nothing in the format's columns are looked at
     if unknown and len(empty_rows):
-        values = grid.iloc[empty_rows][unknown].to_numpy(dtype=object)
+        values = grid.iloc[empty_rows][unknown].to_numpy(dtype=object, na_value=None)
         filled = np.array([[v is not None and not (isinstance(v, float) and np.isnan(v)) and str(v).strip() != ""
                             for v in row] for row in values], dtype=bool).reshape(values.shape)
         for i in np.flatnonzero(filled.any(axis=1)):
@@ -214,20 +222,14 @@ def _grid(rows: list[list[object]]) -> pd.DataFrame:
     return pd.DataFrame(rows, dtype=object)
 
 
-def _text_column(values: np.ndarray) -> pd.arrays.StringArray:
-    """Text cells stripped, '' and missing cells as missing."""
-    cleaned = np.array([v.strip() if isinstance(v, str) else None for v in values], dtype=object)
-    if len(cleaned):
-        cleaned[cleaned == ""] = None
-    return pd.array(cleaned, dtype="string")
+def _text_column(values: np.ndarray | pd.Series) -> pd.arrays.ArrowStringArray:
+    """Text cells stripped, '' and missing cells as missing (anything but text is missing)."""
+    return clean_text(values)
 
 
-def _cell_column(values: np.ndarray) -> pd.arrays.StringArray:
+def _cell_column(values: np.ndarray) -> pd.arrays.ArrowStringArray:
     """Workbook cells (numbers, dates, text) as text; '' as missing."""
-    cleaned = np.array([_cell_text(v) for v in values], dtype=object)
-    if len(cleaned):
-        cleaned[cleaned == ""] = None
-    return pd.array(cleaned, dtype="string")
+    return clean_text(np.array([_cell_text(v) for v in values], dtype=object))
 
 
 def _cell_text(value: object) -> str | None:
@@ -289,10 +291,14 @@ def read_csv_table(path: Path, sheet: str) -> RawSheet:
 
 
 def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], pd.DataFrame] | None:
-    """pandas' C parser for the common, well-formed file; None when the file needs the careful
-    reader (NUL characters, rows wider than the header, leading blank lines)."""
+    """Arrow's reader for the plainest files, else pandas' C parser for the common, well-formed
+    file; None when the file needs the careful reader (NUL characters, rows wider than the
+    header, leading blank lines)."""
     if "\x00" in text:
         return None  # the C parser would cut a cell at a NUL character
+    plain = _arrow_csv(text, delimiter)
+    if plain is not None:
+        return plain
     try:
         table = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str, na_filter=False,
                             skip_blank_lines=False, engine="c", quoting=csv.QUOTE_MINIMAL)
@@ -306,6 +312,36 @@ def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], p
         return None
     table.columns = range(table.shape[1])
     return table.iloc[0].tolist(), table.iloc[1:].reset_index(drop=True)
+
+
+def _arrow_csv(text: str, delimiter: str) -> tuple[list[object], pd.DataFrame] | None:
+    """Arrow's multi-threaded CSV reader for the plainest files: no quote character, no blank
+    line, no carriage return but in CRLF line ends, every row as wide as the header. There
+    it reads exactly what pandas' C parser reads, without a Python object per cell; any
+    other file (or an Arrow error) returns None and goes to pandas."""
+    if ('"' in text or text.count("\r") != text.count("\r\n") or text.startswith(("\n", "\r\n"))
+            or "\n\n" in text or "\n\r\n" in text):
+        return None
+    width = text.split("\n", 1)[0].count(delimiter) + 1
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(text.encode("utf-8")),
+            read_options=pa_csv.ReadOptions(column_names=names),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
+                                              newlines_in_values=False, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return None
+    if table.num_rows == 0:
+        return None
+    header = [column[0].as_py() for column in table.columns]
+    rest = table.slice(1)
+    grid = pd.DataFrame({i: pd.arrays.ArrowStringArray(column.combine_chunks())
+                         for i, column in enumerate(rest.columns)}, index=pd.RangeIndex(rest.num_rows))
+    return header, grid
 
 
 def _careful_csv(text: str, delimiter: str, location: str) -> tuple[list[object], pd.DataFrame]:
@@ -412,8 +448,9 @@ def find_exports(paths: list[Path], skipped: list[Path] | None = None) -> list[P
     return found
 
 
-def read_export(path: Path) -> RawExport:
-    """Read one export (xlsx file, CSV folder or register extract) into raw text sheets."""
+def read_export(path: Path, sha256: str | None = None) -> RawExport:
+    """Read one export (xlsx file, CSV folder or register extract) into raw text sheets
+    (`sha256`: its checksum when the caller has computed it already)."""
     if path.is_dir() and is_register_folder(path):
         module = _register_module()
         raw = module.read_register_export(path)
@@ -429,4 +466,4 @@ def read_export(path: Path) -> RawExport:
         raise ExportRejected(key="readers.old_xls", name=path.name)
     else:
         raise ExportRejected(key="readers.not_an_export", name=path.name)
-    return RawExport(path, export_sha256(path), sheets["meta"], sheets["participants"], sheets["spells"])
+    return RawExport(path, sha256 or export_sha256(path), sheets["meta"], sheets["participants"], sheets["spells"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline import privacy
-from pipeline.parsing import did_you_mean, shown
+from pipeline.parsing import did_you_mean, is_in, shown
 from pipeline.readers import RawSheet
 from pipeline.reference import Reference
 from pipeline.texts import t
@@ -120,7 +120,7 @@ def add_spell_row_rules(
     """Unknown youths, end before start, overlaps; ends after the export date become ongoing.
     Returns the spell ids that are unknown (those rows do not take a youth along)."""
     lang = found.lang
-    unknown = typed["participant_id"].notna() & ~typed["participant_id"].isin(known_ids)
+    unknown = typed["participant_id"].notna() & ~is_in(typed["participant_id"], known_ids)
     for row in unknown[unknown].index:
         found.add(sheet.name, row, "participant_id", typed.at[row, "participant_id"],
                   t("ingest.unknown_youth", lang, value=shown(typed.at[row, "participant_id"])))
@@ -136,16 +136,19 @@ def add_spell_row_rules(
         found.add(sheet.name, row, "end_date", sheet.frame.at[row, "end_date"],
                   t("ingest.spell_end_before_start", lang, end=typed.at[row, "end_date"].date(),
                     start=typed.at[row, "start_date"].date()))
-    dated = typed[typed["participant_id"].notna() & typed["start_date"].notna()].copy()
+    dated = typed.loc[typed["participant_id"].notna() & typed["start_date"].notna(), ["start_date", "end_date"]]
+    # youths as integer codes: sorting and grouping numbers, not text (the order between
+    # youths does not matter, only the order within one)
+    dated["youth"] = pd.factorize(typed.loc[dated.index, "participant_id"])[0]
     dated["row"] = dated.index
     dated["end_effective"] = dated["end_date"].fillna(export_ts).where(~end_before.reindex(dated.index), dated[
         "start_date"])
-    dated = dated.sort_values(["participant_id", "start_date", "row"])
-    grouped = dated.groupby("participant_id", sort=False)
+    dated = dated.sort_values(["youth", "start_date", "row"])
+    grouped = dated.groupby("youth", sort=False)
     previous_end = grouped["end_effective"].shift(1)
     previous_row = grouped["row"].shift(1)
     reach = grouped["end_effective"].cummax()
-    reach_before = reach.groupby(dated["participant_id"], sort=False).shift(1)
+    reach_before = reach.groupby(dated["youth"], sort=False).shift(1)
     overlap = reach_before.notna() & (dated["start_date"] <= reach_before)
     for index in overlap[overlap].index:
         other = int(previous_row[index])
@@ -181,18 +184,18 @@ def quarantine_rows(
         pid = participants.at[row, "participant_id"] if row in participants.index else None
         if pd.notna(pid):
             culprit.setdefault(pid, t("ingest.culprit_participants", lang, row=row))
-    known = set(participants["participant_id"].dropna())
+    known = set(participants["participant_id"].dropna().to_numpy(dtype=object)) if len(bad_spell_rows) else set()
     for row in bad_spell_rows:
         pid = spells.at[row, "participant_id"] if row in spells.index else None
         if pd.notna(pid) and pid in known:
             culprit.setdefault(pid, t("ingest.culprit_spells", lang, row=row))
     dragged: list[dict] = []
-    taken_p = participants.index[participants["participant_id"].isin(culprit)].difference(bad_participant_rows)
+    taken_p = participants.index[is_in(participants["participant_id"], culprit)].difference(bad_participant_rows)
     for row in taken_p:
         source = culprit[participants.at[row, "participant_id"]]
         dragged.append({"sheet": "participants", "row_number": row, "column_name": None, "value": None,
                         "reason": t("ingest.dragged_youth", lang, source=source)})
-    taken_s = spells.index[spells["participant_id"].isin(culprit)].difference(bad_spell_rows)
+    taken_s = spells.index[is_in(spells["participant_id"], culprit)].difference(bad_spell_rows)
     for row in taken_s:
         source = culprit[spells.at[row, "participant_id"]]
         dragged.append({"sheet": "spells", "row_number": row, "column_name": None, "value": None,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from pipeline.validation import ValidatedExport
 
@@ -240,12 +241,22 @@ def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now:
     for table, frame in ((tables[0], participants), (tables[1], spells),
                          ("quarantine", quarantine), ("ingest_warnings", warnings)):
         if len(frame):
-            con.register("incoming", frame)
+            con.register("incoming", _arrow(frame))
             try:
                 con.execute(f"insert into {table} by name select * from incoming")
             finally:
                 con.unregister("incoming")
     return export_id
+
+
+def _arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """The frame as an Arrow table, DuckDB's bulk path: it scans typed Arrow columns instead of
+    inspecting a Python object per cell (strings once, dates as date32). A frame Arrow cannot
+    type (mixed objects in one column) is handed over as it is."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return frame
 
 
 RELEASE_TABLES = ("published_cells", "savings_parameters", "ref_categories", "ref_statuses", "ref_partnerships",

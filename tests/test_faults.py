@@ -5,6 +5,7 @@ the one after; the user gets a sentence and an exit code, never a traceback."""
 from __future__ import annotations
 
 import random
+import resource
 import shutil
 import signal
 import subprocess
@@ -22,6 +23,11 @@ from pipeline.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = [sys.executable, "-m", "pipeline.cli", "ingest", "--lang", "en"]
 TIMESTAMPS = {"ingested_at", "attempted_at"}  # differ between two runs by their nature
+# The ordinary size, and a 100,000-youth export (300,000 rows) where the load is a real bulk
+# write: there the warehouse is compared by a fingerprint per table, and fewer kills are tried.
+SIZES = [pytest.param(12_000, id="12k"), pytest.param(100_000, id="100k", marks=pytest.mark.slow)]
+KILLS = {12_000: 20, 100_000: 6}
+LARGE = 100_000
 runner = CliRunner(env={"LANG": "en_US.UTF-8"})  # English messages (the LANG rule)
 
 
@@ -58,20 +64,45 @@ def dump(warehouse: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
+def fingerprint(warehouse: Path) -> dict[str, tuple]:
+    """Every table's row count and an order-free hash of its rows (wall-clock columns left out):
+    equal for the same rows, cheap on a large warehouse."""
+    con = duckdb.connect(str(warehouse))
+    try:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
+                                            "where table_type = 'BASE TABLE' order by table_name").fetchall()]
+        result = {}
+        for table in tables:
+            columns = [r[0] for r in con.execute(
+                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+                [table]).fetchall() if r[0] not in TIMESTAMPS]
+            result[table] = con.execute(f"select count(*), sum(hash({', '.join(columns)})::hugeint) from {table}"
+                                        ).fetchone()
+        return result
+    finally:
+        con.close()
+
+
+def snapshot(warehouse: Path, n_youths: int) -> dict:
+    """The warehouse's state: every row for the ordinary size, a fingerprint for the large one."""
+    return fingerprint(warehouse) if n_youths >= LARGE else dump(warehouse)
+
+
 def ingest_process(export: Path, warehouse: Path) -> subprocess.Popen:
     return subprocess.Popen([*COMMAND, str(export), "--warehouse", str(warehouse)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-@pytest.fixture(scope="module")
-def states(tmp_path_factory: pytest.TempPathFactory) -> dict:
+@pytest.fixture(scope="module", params=SIZES)
+def states(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A warehouse before (one small export loaded), the export to ingest, and the state after."""
+    n_youths = request.param
     base = tmp_path_factory.mktemp("faults")
     before = base / "before.duckdb"
     first = write_export(base / "first", 20, "pmu-morsoe")
     assert subprocess.run([*COMMAND, str(first), "--warehouse", str(before)], cwd=ROOT,
                           capture_output=True).returncode == 3
-    export = write_export(base / "big", 12_000)
+    export = write_export(base / "big", n_youths)
     after = base / "after.duckdb"
     shutil.copy(before, after)
     started = time.monotonic()
@@ -79,13 +110,14 @@ def states(tmp_path_factory: pytest.TempPathFactory) -> dict:
     output, _ = finished.communicate()
     assert finished.returncode == 3, output
     return {"base": base, "before": before, "export": export, "seconds": time.monotonic() - started,
-            "before_dump": dump(before), "after_dump": dump(after)}
+            "n_youths": n_youths, "before_dump": snapshot(before, n_youths), "after_dump": snapshot(after, n_youths)}
 
 
 def test_sigkill_at_random_moments_leaves_before_or_after(states: dict) -> None:
     rng = random.Random(20240930)
     seen = {"before": 0, "after": 0}
-    for trial in range(20):
+    trials = KILLS[states["n_youths"]]
+    for trial in range(trials):
         warehouse = states["base"] / f"kill{trial}.duckdb"
         shutil.copy(states["before"], warehouse)
         process = ingest_process(states["export"], warehouse)
@@ -93,7 +125,7 @@ def test_sigkill_at_random_moments_leaves_before_or_after(states: dict) -> None:
         time.sleep((rng.uniform(0.8, 1.0) if trial % 2 else rng.uniform(0.3, 1.05)) * states["seconds"])
         process.send_signal(signal.SIGKILL)
         process.communicate()
-        state = dump(warehouse)
+        state = snapshot(warehouse, states["n_youths"])
         if state == states["before_dump"]:
             seen["before"] += 1
         else:
@@ -102,19 +134,19 @@ def test_sigkill_at_random_moments_leaves_before_or_after(states: dict) -> None:
         for leftover in warehouse.parent.glob(f"{warehouse.name}*"):
             leftover.unlink()
     print(f"SIGKILL outcomes: {seen}")
-    assert sum(seen.values()) == 20
+    assert sum(seen.values()) == trials
 
 
 def test_two_concurrent_ingests_are_serialised(states: dict) -> None:
     warehouse = states["base"] / "concurrent.duckdb"
     shutil.copy(states["before"], warehouse)
     processes = [ingest_process(states["export"], warehouse) for _ in range(2)]
-    outputs = [p.communicate(timeout=120)[0] for p in processes]
+    outputs = [p.communicate(timeout=300)[0] for p in processes]
     codes = sorted(p.returncode for p in processes)
     assert codes == [0, 3], outputs  # one loads (with its quarantined rows), the other finds it done
     assert sum("already ingested" in o for o in outputs) == 1, outputs
     assert all("Traceback" not in o for o in outputs)
-    assert dump(warehouse) == states["after_dump"]
+    assert snapshot(warehouse, states["n_youths"]) == states["after_dump"]
 
 
 def test_a_warehouse_in_a_folder_that_cannot_be_created(tmp_path: Path) -> None:
@@ -150,8 +182,10 @@ def test_a_full_disk_changes_nothing(tmp_path: Path) -> None:
     assert dump(warehouse) == before
 
 
-def test_a_disk_that_fills_during_the_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    export = write_export(tmp_path / "e", 30)
+@pytest.mark.parametrize("n_youths", [pytest.param(30, id="30"), pytest.param(LARGE, id="100k",
+                                                                            marks=pytest.mark.slow)])
+def test_a_disk_that_fills_during_the_load(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, n_youths: int) -> None:
+    export = write_export(tmp_path / "e", n_youths)
     warehouse = tmp_path / "w.duckdb"
     wh.connect(warehouse).close()
     before = dump(warehouse)
@@ -165,4 +199,30 @@ def test_a_disk_that_fills_during_the_load(tmp_path: Path, monkeypatch: pytest.M
     result = runner.invoke(app, ["ingest", str(export), "--warehouse", str(warehouse)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.exception
     assert "could not write to the warehouse" in result.output and "No space left on device" in result.output
+    assert dump(warehouse) == before
+
+
+@pytest.mark.slow
+def test_a_disk_that_fills_in_the_middle_of_a_large_load(tmp_path: Path) -> None:
+    """100,000 youths, and the files may grow by 3 MB only (a file size limit on the process,
+    the way a nearly full disk behaves): the bulk load has written part of its rows when a
+    write fails. A sentence, exit 2, and the warehouse exactly as before."""
+    export = write_export(tmp_path / "e", LARGE)
+    warehouse = tmp_path / "w.duckdb"
+    wh.connect(warehouse).close()
+    before = dump(warehouse)
+    size_before = warehouse.stat().st_size
+    limit = size_before + 3 * 2**20
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), not the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    process = subprocess.run([*COMMAND, str(export), "--warehouse", str(warehouse)], cwd=ROOT, capture_output=True,
+                             text=True, timeout=300, preexec_fn=small_disk)
+    output = process.stdout + process.stderr
+    assert process.returncode == 2, output
+    assert "could not write to the warehouse" in output and "File too large" in output, output
+    assert "Traceback" not in output
+    assert warehouse.stat().st_size > size_before  # rows were written before the failure
     assert dump(warehouse) == before
