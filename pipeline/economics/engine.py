@@ -188,6 +188,14 @@ class Paths:
     valid: np.ndarray  # (P,) False: all-NULL savings (year 1 neither observed nor assumed)
 
 
+def project_year(previous: np.ndarray, structure: Structure, retention: np.ndarray | float) -> np.ndarray:
+    """A projected year from the year before (..., S): job statuses keep `retention` of their mass, the
+    lost mass moves to `job_loss_to`. Linear in `previous`, so a sum of parts projects to the sum."""
+    kept = np.where(structure.is_job, previous * retention, previous)
+    kept[..., structure.loss_to] += (previous[..., structure.is_job] * (1 - retention)).sum(axis=-1)
+    return kept
+
+
 def status_paths(cohorts: Cohorts, structure: Structure, job_retention: np.ndarray) -> Paths:
     """§4.4 steps 1–3: observed years, projected years, or the scenario's [programme]."""
     n_draws = job_retention.shape[0]
@@ -210,10 +218,7 @@ def status_paths(cohorts: Cohorts, structure: Structure, job_retention: np.ndarr
                 valid[p] = False
                 break
             else:
-                previous = share[:, p, k - 1]
-                kept = np.where(structure.is_job, previous * retention, previous)
-                kept[:, structure.loss_to] += (previous[:, structure.is_job] * (1 - retention)).sum(axis=1)
-                share[:, p, k] = kept
+                share[:, p, k] = project_year(share[:, p, k - 1], structure, retention)
                 source[p, k] = "projected"
     source[~valid] = None
     return Paths(share, source, valid)

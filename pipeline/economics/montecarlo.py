@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from pipeline.economics.engine import Cohorts, Scalars, Structure, npv_by_partnership, scalars_from_values, with_column
+from pipeline.economics.engine import (
+    SCALAR_FIELDS,
+    STATUS_FIELDS,
+    Cohorts,
+    Scalars,
+    Structure,
+    npv_by_partnership,
+    scalars_from_values,
+    with_column,
+)
+from pipeline.parameters import status_codes
 
 # the range a drawn value is clipped to, by the last part of its key
 _NATURAL_BOUNDS = {
@@ -61,16 +72,67 @@ def with_baseline_draws(scalars: Scalars, structure: Structure, seed: int) -> Sc
     return dataclasses.replace(scalars, baseline=chosen)
 
 
-def monte_carlo_summary(
-    cohorts: Cohorts, structure: Structure, values: Mapping[str, Any], draws: int, seed: int
-) -> pd.DataFrame:
-    """monte_carlo_summary: NPV of net_total per partnership and 'ALL' over the draws."""
+HISTOGRAM_BINS = 30
+HISTOGRAM_COLUMNS = ["partnership_id", "bin", "low_dkk", "high_dkk", "draws"]
+INPUT_COLUMNS = ["parameter", "point", "draws_mean", "npv_at_draws_mean_dkk", "npv_base_dkk"]
+
+
+@dataclass(frozen=True)
+class MonteCarlo:
+    """The Monte Carlo run: the summary per partnership, the histogram of the programme's draws and,
+    per [uncertainty] key, where its distribution's centre lies against the point value."""
+
+    summary: pd.DataFrame
+    histogram: pd.DataFrame
+    inputs: pd.DataFrame
+
+
+def histogram(sample: np.ndarray, bins: int = HISTOGRAM_BINS) -> pd.DataFrame:
+    """Draw counts in `bins` equal bins over [min, max] of the draws (the last bin closed); equal draws
+    get a narrow range around their value."""
+    low, high = float(sample.min()), float(sample.max())
+    if not high - low > max(abs(low), abs(high)) * 1e-9:
+        width = max(abs(low) * 1e-6, 0.5)
+        low, high = low - width, high + width
+    counts, edges = np.histogram(sample, bins=np.linspace(low, high, bins + 1))
+    return pd.DataFrame({"partnership_id": "ALL", "bin": np.arange(1, bins + 1), "low_dkk": edges[:-1],
+                         "high_dkk": edges[1:], "draws": counts}, columns=HISTOGRAM_COLUMNS)
+
+
+def input_centres(cohorts: Cohorts, structure: Structure, values: Mapping[str, Any], scalars: Scalars) -> pd.DataFrame:
+    """Per [uncertainty] key: its point value, the mean of its draws, and the programme's NPV with the key
+    at that mean (the rest at their point values) — why the headline need not be central in the draws."""
+    base = scalars_from_values(values)
+    base_npv = npv_by_partnership(cohorts, structure, base)[1][0]
+    rows = []
+    for key in uncertainty_specs(values):
+        mean = float(_column(scalars, key).mean())
+        moved = npv_by_partnership(cohorts, structure, with_column(base, key, np.array([mean])))[1][0]
+        rows.append({"parameter": key, "point": float(_lookup(values, key)), "draws_mean": mean,
+                     "npv_at_draws_mean_dkk": moved, "npv_base_dkk": base_npv})
+    return pd.DataFrame(rows, columns=INPUT_COLUMNS)
+
+
+def _column(scalars: Scalars, dotted_key: str) -> np.ndarray:
+    """The draws of one varied key."""
+    if dotted_key in SCALAR_FIELDS:
+        return getattr(scalars, SCALAR_FIELDS[dotted_key])
+    _, status, name = dotted_key.split(".")
+    return getattr(scalars, STATUS_FIELDS[name])[:, status_codes().index(status)]
+
+
+def monte_carlo(cohorts: Cohorts, structure: Structure, values: Mapping[str, Any], draws: int,
+                seed: int) -> MonteCarlo:
+    """The NPV of net_total per partnership and 'ALL' over the draws: mean, percentiles, the share and
+    number of positive draws, and where the headline (every parameter at its point value) lies among
+    the draws (the share of draws at or below it)."""
     scalars = with_baseline_draws(sample_scalars(values, draws, seed), structure, seed)
     npv, total = npv_by_partnership(cohorts, structure, scalars)
-    columns = {pid: npv[:, i] for i, pid in enumerate(cohorts.partnership_ids)}
-    columns["ALL"] = total
+    headline, headline_total = npv_by_partnership(cohorts, structure, scalars_from_values(values))
+    columns = {pid: (npv[:, i], headline[0, i]) for i, pid in enumerate(cohorts.partnership_ids)}
+    columns["ALL"] = (total, headline_total[0])
     rows = []
-    for partnership_id, sample in columns.items():
+    for partnership_id, (sample, point) in columns.items():
         valid = not np.isnan(sample).any()
         p5, p50, p95 = np.percentile(sample, [5, 50, 95]) if valid else (None, None, None)
         rows.append({
@@ -82,8 +144,24 @@ def monte_carlo_summary(
             "p50_npv_dkk": p50,
             "p95_npv_dkk": p95,
             "prob_npv_positive": float((sample > 0).mean()) if valid else None,
+            "positive_draws": int((sample > 0).sum()) if valid else None,
+            "headline_npv_dkk": float(point) if valid else None,
+            "headline_percentile": float((sample <= point).mean()) if valid else None,
         })
-    return pd.DataFrame(rows)
+    valid_total = draws > 0 and not np.isnan(total).any()
+    return MonteCarlo(
+        summary=pd.DataFrame(rows),
+        histogram=histogram(total) if valid_total else pd.DataFrame(columns=HISTOGRAM_COLUMNS),
+        inputs=input_centres(cohorts, structure, values, scalars) if valid_total
+        else pd.DataFrame(columns=INPUT_COLUMNS),
+    )
+
+
+def monte_carlo_summary(
+    cohorts: Cohorts, structure: Structure, values: Mapping[str, Any], draws: int, seed: int
+) -> pd.DataFrame:
+    """monte_carlo_summary: NPV of net_total per partnership and 'ALL' over the draws."""
+    return monte_carlo(cohorts, structure, values, draws, seed).summary
 
 
 def sensitivity_oneway(cohorts: Cohorts, structure: Structure, values: Mapping[str, Any]) -> pd.DataFrame:

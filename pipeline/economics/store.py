@@ -32,7 +32,7 @@ TABLE_TYPES: dict[str, dict[str, str]] = {
         "partnership_id": "varchar", "n_youth": "bigint", "npv_net_total_dkk": "double",
         "npv_net_municipal_dkk": "double", "break_even_year": "bigint",
         "net_municipal_per_youth_year1_dkk": "double", "net_municipal_per_youth_year2_dkk": "double",
-        "npv_net_state_dkk": "double",
+        "npv_net_state_dkk": "double", "break_even_year_municipal": "bigint",
     },
     "national_scenario": {
         "year": "bigint", "cohorts_active": "bigint", "net_total_dkk": "double", "net_municipal_dkk": "double",
@@ -54,6 +54,18 @@ TABLE_TYPES: dict[str, dict[str, str]] = {
     "monte_carlo_summary": {
         "partnership_id": "varchar", "draws": "bigint", "seed": "bigint", "mean_npv_dkk": "double",
         "p5_npv_dkk": "double", "p50_npv_dkk": "double", "p95_npv_dkk": "double", "prob_npv_positive": "double",
+        "positive_draws": "bigint", "headline_npv_dkk": "double", "headline_percentile": "double",
+    },
+    "monte_carlo_histogram": {
+        "partnership_id": "varchar", "bin": "bigint", "low_dkk": "double", "high_dkk": "double", "draws": "bigint",
+    },
+    "monte_carlo_inputs": {
+        "parameter": "varchar", "point": "double", "draws_mean": "double", "npv_at_draws_mean_dkk": "double",
+        "npv_base_dkk": "double",
+    },
+    "savings_by_municipality": {
+        "municipality_code": "varchar", "n_youth": "bigint", "npv_net_municipal_dkk": "double",
+        "npv_net_municipal_per_youth_dkk": "double", "npv_net_total_dkk": "double",
     },
     "published_comparison": {
         "figure": "varchar", "unit": "varchar", "published": "double", "computed": "double",
@@ -83,6 +95,9 @@ def _result_frames(result: SavingsResult) -> dict[str, pd.DataFrame]:
         "savings_switching": result.switching_frame(),
         "sensitivity_oneway": result.sensitivity,
         "monte_carlo_summary": result.monte_carlo if result.monte_carlo is not None else pd.DataFrame(),
+        "monte_carlo_histogram": result.histogram,
+        "monte_carlo_inputs": result.monte_carlo_inputs,
+        "savings_by_municipality": result.municipal,
         "published_comparison": result.comparison,
         "savings_parameters": result.parameters.assign(value=result.parameters["value"].astype(str)),
     }
@@ -101,6 +116,24 @@ def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> t
         raise EstimatedBaselineMissing(str(error)) from None
 
 
+def municipal_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The youths of the current exports with their municipality group (the grouping of the
+    per-municipality outcome table, over the same youths) and their observable youth-months."""
+    from pipeline.release.outcomes import municipality_groups  # the one definition of the pooling
+
+    youths = con.execute("""
+        select partnership_id, export_id, participant_id, municipality_code,
+               coalesce(stu_end_date <= export_date, false) as counted, programme_cost_dkk
+        from stg_participants""").df()
+    youths["municipality_code"] = municipality_groups(youths["municipality_code"])
+    months = con.execute("""
+        select export_id, participant_id, year, status, sum(youth_months) as youth_months
+        from int_youth_year_months
+        where population = 'programme' and not superseded
+        group by all""").df()
+    return youths, months
+
+
 def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
     """Write every savings table from the built SQL models (the caller holds the transaction)."""
     cohort = con.execute(f"select * from {COHORT_MODEL}").df()
@@ -108,7 +141,7 @@ def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -
     draws = params.get("uncertainty.draws")
     result = compute_savings(
         cohort, distribution, params, read_published(), _outcome_summary(con), None if draws is None else int(draws),
-        _estimated_baseline(con, params),
+        _estimated_baseline(con, params), municipal_inputs(con),
     )
     built = []
     for name, frame in _result_frames(result).items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,7 +19,8 @@ from pipeline.economics.engine import (
     status_paths,
     structure_from_values,
 )
-from pipeline.economics.montecarlo import monte_carlo_summary, sensitivity_oneway
+from pipeline.economics.montecarlo import HISTOGRAM_COLUMNS, INPUT_COLUMNS, monte_carlo, sensitivity_oneway
+from pipeline.economics.municipal import MUNICIPAL_COLUMNS, municipal_savings
 from pipeline.parameters import Parameters, iter_leaves
 
 ALL = "ALL"
@@ -38,6 +39,7 @@ MONEY_COLUMNS = [
 SUMMARY_COLUMNS = [
     "partnership_id", "n_youth", "npv_net_total_dkk", "npv_net_municipal_dkk", "break_even_year",
     "net_municipal_per_youth_year1_dkk", "net_municipal_per_youth_year2_dkk", "npv_net_state_dkk",
+    "break_even_year_municipal",
 ]
 NATIONAL_COLUMNS = ["year", "cohorts_active", "net_total_dkk", "net_municipal_dkk", "extra_fte"]
 COHORT_YEAR_COLUMNS = ["year", "net_total_dkk", "net_municipal_dkk", "extra_fte", "gross_total_dkk", "cost_total_dkk"]
@@ -61,6 +63,9 @@ class SavingsResult:
     comparison: pd.DataFrame
     switching: dict[str, float | None]  # lambda_star, switching_share (NPV basis), steady_year, steady_share
     parameters: pd.DataFrame  # key, value, source
+    histogram: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=HISTOGRAM_COLUMNS))
+    monte_carlo_inputs: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INPUT_COLUMNS))
+    municipal: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=MUNICIPAL_COLUMNS))
 
     def switching_frame(self) -> pd.DataFrame:
         """The break-even shares on both bases (table savings_switching)."""
@@ -170,6 +175,7 @@ def savings_summary(by_year: pd.DataFrame) -> pd.DataFrame:
             return match.iloc[0] if len(match) else None
 
         break_even = years.loc[years["cumulative_net_total_dkk"] >= 0, "year"]
+        municipal = years.loc[years["net_municipal_dkk"].cumsum() >= 0, "year"]
         rows.append({
             "partnership_id": partnership_id,
             "n_youth": years["n_youth"].iloc[0],
@@ -179,6 +185,7 @@ def savings_summary(by_year: pd.DataFrame) -> pd.DataFrame:
             "net_municipal_per_youth_year1_dkk": per_youth(1),
             "net_municipal_per_youth_year2_dkk": per_youth(2),
             "npv_net_state_dkk": (years["net_state_dkk"] * discounted).sum() if has_result else None,
+            "break_even_year_municipal": int(municipal.iloc[0]) if has_result and len(municipal) else None,
         })
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
@@ -356,27 +363,33 @@ def compute_savings(
     outcome_summary: pd.DataFrame | None = None,
     monte_carlo_draws: int | None = None,
     estimated_baseline: tuple[np.ndarray, np.ndarray] | None = None,
+    municipal_inputs: tuple[pd.DataFrame, pd.DataFrame] | None = None,
 ) -> SavingsResult:
     """Every savings table from the warehouse's cohort and distribution frames and the parameters.
 
-    `estimated_baseline` (B̂ and its bootstrap replicates) is used with `[baseline] from = "comparison"`.
+    `estimated_baseline` (B̂ and its bootstrap replicates) is used with `[baseline] from = "comparison"`;
+    `municipal_inputs` (youths with their municipality group, their observable youth-months) gives the
+    municipal net by home municipality (`municipal_savings`).
     """
     values = params.values
     structure = structure_from_values(values, estimated_baseline)
     cohorts = cohorts_from_frames(cohort, distribution, structure.horizon)
     scalars = scalars_from_values(values)
     paths = status_paths(cohorts, structure, scalars.job_retention)
-    by_year = savings_by_year(cohorts, structure, paths, money(cohorts, structure, scalars, paths.share))
+    result = money(cohorts, structure, scalars, paths.share)
+    by_year = savings_by_year(cohorts, structure, paths, result)
+    municipal = (municipal_savings(cohorts, structure, scalars, paths, result, *municipal_inputs)
+                 if municipal_inputs is not None else pd.DataFrame(columns=MUNICIPAL_COLUMNS))
     youths_per_year = float(values["national"]["youths_per_year"])
     national = national_scenario(by_year, youths_per_year)
     cohort_year = national_cohort_year(by_year, youths_per_year)
     steady = steady_year(values)
     switching = switching_value(by_year) | {
         "steady_year": steady, "steady_share": steady_break_even_share(by_year, cohort_year, steady)}
-    monte_carlo = None
+    simulation = None
     if monte_carlo_draws is not None:
         seed = int(values.get("uncertainty", {}).get("seed", 0))
-        monte_carlo = monte_carlo_summary(cohorts, structure, values, monte_carlo_draws, seed)
+        simulation = monte_carlo(cohorts, structure, values, monte_carlo_draws, seed)
     return SavingsResult(
         params=params,
         by_year=by_year,
@@ -386,8 +399,11 @@ def compute_savings(
         distribution=status_distribution(cohorts, structure, paths),
         baseline=baseline_table(structure),
         sensitivity=sensitivity_oneway(cohorts, structure, values),
-        monte_carlo=monte_carlo,
+        monte_carlo=None if simulation is None else simulation.summary,
         comparison=published_comparison(published, by_year, cohort_year, switching, outcome_summary, steady),
         switching=switching,
         parameters=parameter_rows(params),
+        **({} if simulation is None else {"histogram": simulation.histogram,
+                                          "monte_carlo_inputs": simulation.inputs}),
+        municipal=municipal,
     )
