@@ -131,6 +131,21 @@ def fmt_date(value: Any, lang: str, long: bool = False) -> str:
     return day.strftime("%d.%m.%Y") if check_lang(lang) == "da" else day.isoformat()
 
 
+_SHORT_MONTHS = {
+    "da": ("jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+
+def fmt_date_tick(value: Any, lang: str) -> str:
+    """A date with the month abbreviated, short enough for a chart's axis: da '31. mar. 2026', en '31 Mar 2026'."""
+    if is_missing(value):
+        return MISSING
+    day = pd.Timestamp(value)
+    month = _SHORT_MONTHS[check_lang(lang)][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "da" else f"{day.day} {month} {day.year}"
+
+
 def fmt_ratio(value: Any, lang: str, decimals: int = 2) -> str:
     """A plain decimal (e.g. a parameter): da '0,94', en '0.94'; trailing zeros dropped."""
     if is_missing(value):

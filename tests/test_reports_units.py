@@ -314,6 +314,11 @@ def _comparison_release(tmp_path: Path) -> Path:
                           round(sum(v for k, v in shares.items() if k != "cash_benefit"), 2), year=year))
     rows += [_cell("economics", "counterfactual", "comparison_youths", "count", 3000),
              _cell("economics", "counterfactual", "comparison_effective_n", "count", 1430)]
+    for year, share, source in ((1, 0.56, "observed"), (2, 0.9, "projected")):  # the programme, same definition
+        rows += [_cell("economics", "counterfactual", "share_job_or_education", "share", share, year=year,
+                       partnership_id="ALL"),
+                 _cell("economics", "counterfactual", "savings_year_source", "flag", 1, year=year,
+                       partnership_id="ALL", item=source)]
     for pid, hidden, values in (("ALL", True, (0.9, 0.13, 0.77, 0.7, 0.83)),
                                 ("p1", False, (0.9, 0.12, 0.78, 0.6, 0.9))):
         for quantity, v in zip(effect.EFFECT_COLUMNS, values, strict=True):
@@ -339,14 +344,16 @@ def test_the_effect_section_shows_each_cell_as_published(tmp_path: Path) -> None
     assert "3.000 unge" in intro and "svarer gruppen til 1.430 unge" in intro
     cf = effect.counterfactual_table(ctx, "economics")
     by_year = {(r[0], r[1]): tuple(r[2:]) for r in cf.itertuples(index=False)}
-    assert by_year[("År 1", "Ordinær ansættelse")] == ("2 %", "1 %", "3 %")
-    assert by_year[("År 2", "Uddannelse")] == ("7 %", "6 %", "8 %")
-    assert by_year[("År 1", "I job eller uddannelse i alt")] == ("8 %", "", "")  # no interval is published
-    assert by_year[("År 2", "I job eller uddannelse i alt")] == ("14 %", "", "")
+    assert by_year[("År 1", "Ordinær ansættelse")] == ("2 %", "1 %", "3 %", "", "")
+    assert by_year[("År 2", "Uddannelse")] == ("7 %", "6 %", "8 %", "", "")
+    # no interval is published for the sum; the programme's own share of the same definition beside it
+    assert by_year[("År 1", "I job eller uddannelse i alt")] == ("8 %", "", "", "56 %", "observeret")
+    assert by_year[("År 2", "I job eller uddannelse i alt")] == ("14 %", "", "", "90 %", "fremskrevet")
     assert ("År 1", "Kontanthjælp") not in by_year  # only the statuses of the categories job and education
     assert len(cf) == 2 * (len(effect.job_or_education_statuses()) + 1)
     frame = effect.counterfactual_frame(ctx, "economics")
     assert frame["year"].tolist() == [1, 2] and frame["share"].tolist() == [0.08, 0.14]
+    assert frame["programme"].tolist() == [0.56, 0.9] and frame["projected"].tolist() == [False, True]
     assert effect.programme_share(ctx, "economics") is None  # hidden: no point drawn
     note = effect.effect_hidden_note(ctx, "economics")
     assert note is not None and "under 5 unge" in note
@@ -367,8 +374,9 @@ def test_the_effect_section_shows_each_cell_as_published(tmp_path: Path) -> None
     assert effect.balance_table(en, "economics").iloc[0, 0] == "Sex = female"
     assert effect.savings_table(en, "economics").columns[2] == "Public net, estimated baseline"
     fig = effect.counterfactual_chart(frame, 0.9, "en")
-    assert [line.get_label() for line in fig.axes[0].lines] == ["Weighted comparison group",
-                                                                "Programme, 12 months after STU"]
+    assert [line.get_label() for line in fig.axes[0].lines if not line.get_label().startswith("_")] == [
+        "Weighted comparison group", "Programme, year by year", "Programme, projected years",
+        "Programme, 12 months after STU"]
 
 
 def test_without_a_comparison_extract_the_effect_section_says_so(small_release: Path) -> None:

@@ -20,7 +20,8 @@ from pipeline.release.statistics import KEY_COLUMNS, Registry
 CELL_COLUMNS = [
     "report", "table_name", *KEY_COLUMNS, "unit", "value", "decimals", "hidden", "denominator_n",
 ]
-DECIMALS = {"flag": 0, "count": 0, "share": 2, "rate": 2, "dkk": 0, "fte": 0, "days": 0, "year": 0, "factor": 4}
+DECIMALS = {"flag": 0, "points": 0, "count": 0, "share": 2, "rate": 2, "dkk": 0, "fte": 0, "days": 0, "year": 0,
+            "factor": 4, "draws": 0}  # draws: of the Monte Carlo simulation, never youths
 
 Select = Callable[[pd.DataFrame], pd.Series]
 
@@ -65,16 +66,24 @@ PROFILE = ("status_profile_count", "status_profile_share")
 RETENTION = ("retention_at_risk", "retention_survival", "retention_ci_low", "retention_ci_high")
 FUNNEL = ("funnel_count", "funnel_share", "funnel_median_days")
 TREND = ("trend_count", "trend_share")
-SUMMARY = ("savings_youths", "npv_net_total_dkk", "npv_net_municipal_dkk", "npv_net_state_dkk", "break_even_year")
+LIKE_FOR_LIKE = ("like_for_like_count", "like_for_like_share", "like_for_like_change_pp", "like_for_like_cohort")
+SUMMARY = ("savings_youths", "npv_net_total_dkk", "npv_net_municipal_dkk", "npv_net_state_dkk", "break_even_year",
+           "break_even_year_municipal")
 BY_YEAR = ("savings_youths", "savings_year_source", "share_job", "share_job_or_education", "fte_per_youth",
            "gross_municipal_dkk", "gross_state_dkk", "cost_municipal_dkk", "cost_state_dkk", "net_municipal_dkk",
            "net_state_dkk", "net_total_dkk", "net_municipal_per_youth_dkk", "net_total_per_youth_dkk",
            "cumulative_net_total_dkk", "cumulative_npv_total_dkk", "discount_factor")
 NATIONAL = tuple(f"national_{basis}_{column}" for basis in ("cohort", "stock")
                  for column in ("net_total_dkk", "net_municipal_dkk", "extra_fte"))
-MONTE_CARLO = ("mc_mean_npv_dkk", "mc_p5_npv_dkk", "mc_p50_npv_dkk", "mc_p95_npv_dkk", "mc_prob_npv_positive")
+MONTE_CARLO = ("mc_mean_npv_dkk", "mc_p5_npv_dkk", "mc_p50_npv_dkk", "mc_p95_npv_dkk", "mc_prob_npv_positive",
+               "mc_draws", "mc_positive_draws", "mc_headline_npv_dkk", "mc_headline_percentile")
+MC_HISTOGRAM = ("mc_histogram_low_dkk", "mc_histogram_high_dkk", "mc_histogram_draws")
+MC_INPUTS = ("mc_input_point", "mc_input_draws_mean", "mc_input_npv_dkk")
 COMPARISON = ("published_value", "computed_value", "break_even_share")
 EFFECT = tuple(f"effect{suffix}" for suffix in ("_programme_share", "_counterfactual_share", "", "_ci_low", "_ci_high"))
+PROGRAMME_BY_YEAR = ("share_job_or_education", "savings_year_source", "counterfactual_share_job_or_education")
+"""The programme's own share in a job or education by year after STU, beside the counterfactual's (the
+last quantity only says which years: it is in the table through COUNTERFACTUAL)."""
 COUNTERFACTUAL = ("counterfactual_share", "counterfactual_ci_low", "counterfactual_ci_high", "comparison_youths",
                   "comparison_effective_n", "counterfactual_share_job_or_education")
 BALANCE = ("balance_programme_youths", "balance_programme_count",
@@ -87,6 +96,12 @@ FULL = {"share": 12, "dkk": 6, "fte": 9, "factor": 12}  # the workbook recompute
 def _programme(f: pd.DataFrame) -> pd.Series:
     """Rows of the whole programme (and figures that have no partnership)."""
     return f["partnership_id"].isin([ALL]) | f["partnership_id"].isna()
+
+
+def _programme_by_year(f: pd.DataFrame) -> pd.Series:
+    """The programme's by-year figures in the years the counterfactual has."""
+    years = f.loc[f["quantity"] == PROGRAMME_BY_YEAR[-1], "year"]
+    return f["partnership_id"].isin([ALL]) & f["year"].isin(years) & (f["quantity"] != PROGRAMME_BY_YEAR[-1])
 
 
 def _headline(partnerships: tuple[str, ...]) -> Select:
@@ -122,12 +137,15 @@ def report_tables(partnership_ids: list[str]) -> dict[str, list[TableSpec]]:
             TableSpec("retention", RETENTION, _retention(every)),
             TableSpec("funnel", FUNNEL, _is("partnership_id", ALL)),
             TableSpec("trend", TREND, _is("partnership_id", *every)),
-            TableSpec("municipalities", OUTCOME, lambda f: f["municipality_code"].notna()),
+            TableSpec("trend_like_for_like", LIKE_FOR_LIKE, _is("partnership_id", *every)),
+            TableSpec("municipalities", (*OUTCOME, "municipal_npv_per_youth_dkk"),
+                      lambda f: f["municipality_code"].notna()),
             TableSpec("savings_summary", SUMMARY, _is("partnership_id", *every)),
             TableSpec("national", NATIONAL, _everything),
             TableSpec("published_comparison", COMPARISON, _everything),
             TableSpec("effect", EFFECT, _is("partnership_id", *every)),
             TableSpec("counterfactual", COUNTERFACTUAL, _everything),
+            TableSpec("counterfactual", PROGRAMME_BY_YEAR, _programme_by_year),
             TableSpec("balance", BALANCE, _everything),
         ],
         "economics": [
@@ -137,10 +155,14 @@ def report_tables(partnership_ids: list[str]) -> dict[str, list[TableSpec]]:
                       _programme),
             TableSpec("national", NATIONAL, _everything),
             TableSpec("sensitivity", ("sensitivity_npv_low_dkk", "sensitivity_npv_high_dkk"), _everything),
-            TableSpec("monte_carlo", MONTE_CARLO, _is("partnership_id", *every)),
+            TableSpec("monte_carlo", MONTE_CARLO, _is("partnership_id", *every), {"share": 4}),
+            TableSpec("monte_carlo_histogram", MC_HISTOGRAM, _everything),
+            TableSpec("monte_carlo_inputs", MC_INPUTS, _everything),
+            TableSpec("sensitivity_no_effect", ("sensitivity_no_effect",), _everything),
             TableSpec("published_comparison", COMPARISON, _everything),
             TableSpec("effect", EFFECT, _is("partnership_id", ALL)),
             TableSpec("counterfactual", COUNTERFACTUAL, _everything),
+            TableSpec("counterfactual", PROGRAMME_BY_YEAR, _programme_by_year),
             TableSpec("balance", BALANCE, _everything),
             TableSpec("savings_by_baseline", (*SUMMARY[1:3], *ESTIMATED), _is("partnership_id", *every)),
         ],
@@ -169,6 +191,7 @@ def report_tables(partnership_ids: list[str]) -> dict[str, list[TableSpec]]:
             TableSpec("retention", RETENTION, _retention(own)),
             TableSpec("funnel", FUNNEL, _is("partnership_id", *own)),
             TableSpec("trend", TREND, _is("partnership_id", *own)),
+            TableSpec("trend_like_for_like", LIKE_FOR_LIKE, _is("partnership_id", *own)),
             TableSpec("savings_by_year", BY_YEAR, lambda f, pid=pid: f["partnership_id"].isin([pid])
                       | (f["quantity"] == "discount_factor")),
             TableSpec("savings_summary", SUMMARY, _is("partnership_id", *own)),
@@ -219,8 +242,8 @@ def _with_values(rows: pd.DataFrame, reg: Registry, values: np.ndarray, hidden: 
              for v, h, d in zip(values[ids], hidden[ids], rows["decimals"], strict=True)]
     rows["value"] = pd.array(shown, dtype="Float64")
     denominators = []
-    for i in ids:
-        d = reg.denominators[i]
+    for i in ids:  # an amount in kroner shows none: its base may be an unpublished count
+        d = reg.denominators[i] if reg.units[i] != "dkk" else None
         denominators.append(None if d is None or hidden[d] else values[d])
     rows["denominator_n"] = pd.array(denominators, dtype="Int64")
     return rows

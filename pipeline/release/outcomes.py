@@ -9,10 +9,11 @@ status profile and the 12-month outcome), it is registered once and checked equa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.formatting import is_missing as fmt_missing
 from pipeline.release.statistics import Key, Registry
 
 ALL = "ALL"
@@ -34,6 +35,7 @@ class OutcomeFrames:
     trend: pd.DataFrame
     categories: tuple[str, ...]
     job_statuses: tuple[str, ...]
+    like_for_like: pd.DataFrame = field(default_factory=pd.DataFrame)  # trend_like_for_like
 
 
 def export_dates(outcome: pd.DataFrame) -> dict[str, object]:
@@ -254,3 +256,117 @@ def add_trend(reg: Registry, trend: pd.DataFrame, dates: dict[str, object], cate
         snapshots = [(q, max(d for d in ds if d <= date)) for q, ds in partner_dates.items() if min(ds) <= date]
         for name, index in found.items():
             reg.sums_to([ids[s][name] for s in snapshots], index)
+
+
+PERIODS = ("previous", "current")
+
+
+def add_like_for_like(reg: Registry, frame: pd.DataFrame, categories: Sequence[str]) -> None:
+    """The change since each partnership's previous export among the cohorts both exports hold
+    (trend_like_for_like). Each side is tied to what the release already shows: the previous
+    side is part of the trend's point of that date (the rest, cohorts not compared and youths
+    in STU, is never published), the current side the sum of the compared cohorts' 12-month
+    counts; where a side holds every youth of the point it is that statistic. 'ALL' is the
+    sum of the partnerships. So differencing two exports can pin nothing the audit misses."""
+    if frame is None or frame.empty:
+        return
+    names = ["total", *categories]
+    ids = {str(p): _partnership_like_for_like(reg, str(p), rows.set_index("category"), categories)
+           for p, rows in frame.groupby("partnership_id", sort=False) if p != ALL}
+    if ALL not in set(frame["partnership_id"]) or not ids:
+        return
+    rows = frame[frame["partnership_id"] == ALL].set_index("category")
+    found = {}
+    for period in PERIODS:
+        for name in names:
+            key = _like_key("like_for_like_count", ALL, None, name, period)
+            parts = [found_p[(period, name)] for found_p in ids.values()]
+            value = int(rows.loc[name, f"n_{period}"])
+            found[(period, name)] = (reg.same(key, value, parts[0]) if len(parts) == 1 else reg.count(key, value))
+            if len(parts) > 1:
+                reg.sums_to(parts, found[(period, name)])
+    _like_for_like_derived(reg, ALL, {"previous": None, "current": None}, rows, found, categories)
+
+
+def _partnership_like_for_like(reg: Registry, p: str, rows: pd.DataFrame,
+                               categories: Sequence[str]) -> dict[tuple[str, str], int]:
+    """One partnership's two sides (counts tied to the release), the cohorts compared, shares and change."""
+    first = rows.iloc[0]
+    dates = {"previous": first["previous_export_date"], "current": first["current_export_date"]}
+    cohorts = [] if fmt_missing(first["cohorts"]) else [c for c in str(first["cohorts"]).split(",") if c]
+    values = {period: {name: int(rows.loc[name, f"n_{period}"]) for name in ["total", *categories]}
+              for period in PERIODS}
+    sides = {"previous": _tie_previous(reg, p, dates["previous"], values["previous"]),
+             "current": _tie_current(reg, p, dates["current"], cohorts, values["current"])}
+    found = {(period, name): index for period, side in sides.items() for name, index in side.items()}
+    for cohort in cohorts:
+        reg.derived(Key("like_for_like_cohort", p, cohort=cohort, export_date=dates["current"]), 1, "flag")
+    _like_for_like_derived(reg, p, dates, rows, found, categories)
+    return found
+
+
+def _like_key(quantity: str, p: str, date: object, category: str, item: str) -> Key:
+    return Key(quantity, p, export_date=date, category=category, item=item)
+
+
+def _tie_previous(reg: Registry, p: str, date: object, values: dict[str, int]) -> dict[str, int]:
+    """The previous side: the trend's point of that date, or part of it (the rest never published)."""
+    point = {name: reg.get(Key("trend_count", p, export_date=date, category=name)) for name in values}
+    found: dict[str, int] = {}
+    whole = point["total"] is not None and reg.values[point["total"]] == values["total"]
+    for name, value in values.items():
+        key = _like_key("like_for_like_count", p, date, name, "previous")
+        if whole:
+            found[name] = reg.same(key, value, point[name])  # type: ignore[arg-type]
+            continue
+        found[name] = reg.count(key, value)
+        if point[name] is not None:
+            rest = reg.count(_like_key("like_for_like_rest_count", p, date, name, "previous"),
+                             reg.values[point[name]] - value)
+            reg.sums_to([found[name], rest], point[name])
+    if not whole:
+        reg.sums_to([found[name] for name in values if name != "total"], found["total"])
+    return found
+
+
+def _tie_current(reg: Registry, p: str, date: object, cohorts: list[str], values: dict[str, int]) -> dict[str, int]:
+    """The current side: the sum of the compared cohorts' 12-month counts (the same statistic when
+    it is all youths of the partnership, or one cohort). When every cohort of the export is compared,
+    only youths still in STU are left out, and they are all 'in_programme' (docs/definitions.md §2):
+    every other category is the partnership's headline count itself."""
+    found: dict[str, int] = {}
+    whole = reg.get(_outcome_key("outcome_12m_count", p, ALL, date, "total"))
+    everyone = whole is not None and reg.values[whole] == values["total"]
+    years = {k.cohort for k in reg.index if k.quantity == "outcome_12m_count" and k.partnership_id == p
+             and k.export_date == date and k.municipality_code is None and k.cohort not in (ALL, IN_STU)}
+    every_cohort = whole is not None and set(cohorts) == years
+    for name, value in values.items():
+        key = _like_key("like_for_like_count", p, date, name, "current")
+        if everyone or (every_cohort and name not in ("total", "in_programme")):
+            same = _outcome_key("outcome_12m_count", p, ALL, date, name)
+        elif len(cohorts) == 1:
+            same = _outcome_key("outcome_12m_count", p, cohorts[0], date, name)
+        else:
+            found[name] = reg.count(key, value)
+            reg.sums_to([reg.index[_outcome_key("outcome_12m_count", p, c, date, name)] for c in cohorts],
+                        found[name])
+            continue
+        found[name] = reg.same(key, value, reg.index[same])
+    if not everyone:
+        reg.sums_to([found[name] for name in values if name != "total"], found["total"])
+    return found
+
+
+def _like_for_like_derived(reg: Registry, p: str, dates: dict[str, object], rows: pd.DataFrame,
+                           found: dict[tuple[str, str], int], categories: Sequence[str]) -> None:
+    """Shares of each side over its youths, and the change in percentage points (hidden with either side)."""
+    for period in PERIODS:
+        for name in ["total", *categories]:
+            reg.share(_like_key("like_for_like_share", p, dates[period], name, period), found[(period, name)],
+                      found[(period, "total")])
+    totals = [found[(period, "total")] for period in PERIODS]
+    smaller = min(totals, key=lambda index: reg.values[index])
+    for name in categories:
+        bases = (found[("previous", name)], found[("current", name)], *totals)
+        reg.derived(_like_key("like_for_like_change_pp", p, dates["current"], name, "change"),
+                    rows.loc[name, "change_pp"], "points", bases, smaller)

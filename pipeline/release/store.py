@@ -25,6 +25,7 @@ from pipeline.release.outcomes import (
     ALL,
     OutcomeFrames,
     add_funnel,
+    add_like_for_like,
     add_outcome,
     add_retention,
     add_status_profile,
@@ -63,6 +64,7 @@ def read_outcome_frames(con: duckdb.DuckDBPyConnection) -> OutcomeFrames:
         retention=_frame(con, "select * from retention_curve"),
         funnel=_frame(con, "select * from phase_funnel"),
         trend=_frame(con, "select * from trend"),
+        like_for_like=_frame(con, "select * from trend_like_for_like"),
         categories=CATEGORIES,
         job_statuses=job_statuses(),
     )
@@ -81,6 +83,9 @@ def read_savings_frames(con: duckdb.DuckDBPyConnection) -> SavingsFrames:
         baseline=_frame(con, "select * from savings_baseline"),
         cohort=_frame(con, "select * from savings_cohort"),
         switching=_frame(con, "select * from savings_switching"),
+        histogram=_optional(con, "monte_carlo_histogram"),
+        monte_carlo_inputs=_optional(con, "monte_carlo_inputs"),
+        municipal=_optional(con, "savings_by_municipality"),
     )
 
 
@@ -110,6 +115,7 @@ def collect_statistics(outcome: OutcomeFrames, savings: SavingsFrames | None,
     add_retention(reg, outcome.retention, dates)
     add_funnel(reg, outcome.funnel, dates)
     add_trend(reg, outcome.trend, dates, outcome.categories)
+    add_like_for_like(reg, outcome.like_for_like, outcome.categories)
     programme = add_savings(reg, savings, dates) if savings is not None else None
     if comparison is not None:
         add_comparison(reg, comparison, dates, programme)

@@ -68,13 +68,26 @@ def effect_hidden_note(ctx: ReportContext, report: str) -> str | None:
 
 
 def _years(cells: pd.DataFrame) -> list[int]:
-    return sorted({int(y) for y in cells["year"].dropna()})
+    """The counterfactual's years (the programme's by-year cells are published for the same years)."""
+    counterfactual = cells[cells["quantity"].str.startswith("counterfactual")]
+    return sorted({int(y) for y in counterfactual["year"].dropna()})
+
+
+PROGRAMME_BY_YEAR = "share_job_or_education"
+SOURCE_TEXTS = {"observed": "value.observed", "projected": "value.projected", "assumed": "value.assumed"}
+
+
+def programme_source(cells: pd.DataFrame, year: int) -> str | None:
+    """How the programme's distribution of a year after STU was obtained: 'observed', 'projected', 'assumed'."""
+    found = pick(cells, quantity="savings_year_source", year=year)
+    return None if found.empty else str(found["item"].iloc[0])
 
 
 def counterfactual_table(ctx: ReportContext, report: str) -> pd.DataFrame:
     """Year by year after STU: the share of each job and education status with its 95 % interval, then
     the share in a job or education in all (its own published cell; no interval is published for it, so
-    those two places are empty, not hidden)."""
+    those two places are empty, not hidden), with the programme's own share of the same definition beside
+    it and whether that year of the programme is observed or projected."""
     lang = ctx.lang
     cells = ctx.cells(report, "counterfactual")
     statuses = job_or_education_statuses()
@@ -85,23 +98,33 @@ def counterfactual_table(ctx: ReportContext, report: str) -> pd.DataFrame:
             part = pick(of_year, category=status)
             rows.append([t("value.year_n", lang, n=year), status_label(status, lang),
                          *(ctx.text(one(part, quantity=q)) for q in ("counterfactual_share", "counterfactual_ci_low",
-                                                                     "counterfactual_ci_high"))])
+                                                                     "counterfactual_ci_high")), "", ""])
         total = one(of_year, quantity="counterfactual_share_job_or_education")
+        programme = one(of_year, quantity=PROGRAMME_BY_YEAR, partnership_id=ALL)
+        source = programme_source(of_year, year)
         rows.append([t("value.year_n", lang, n=year), t("value.eff_job_or_education", lang), ctx.text(total),
-                     "", ""])
+                     "", "", ctx.text(programme) if programme is not None else fmt.MISSING,
+                     t(SOURCE_TEXTS[source], lang) if source in SOURCE_TEXTS else ""])
     columns = [t("col.year", lang), t("col.eff_status", lang), t("col.eff_share", lang), t("col.ci_low", lang),
-               t("col.ci_high", lang)]
+               t("col.ci_high", lang), t("col.eff_programme_by_year", lang), t("col.eff_programme_source", lang)]
     return pd.DataFrame(rows, columns=columns)
 
 
 def counterfactual_frame(ctx: ReportContext, report: str) -> pd.DataFrame:
-    """The chart frame: year and share (the comparison group's job-or-education share; NaN hidden)."""
-    cells = pick(ctx.cells(report, "counterfactual"), quantity="counterfactual_share_job_or_education")
+    """The chart frame: year, share (the comparison group's job-or-education share), programme (the
+    programme's own share of the same definition) and projected (the programme's year is projected);
+    NaN where hidden or not published."""
+    all_cells = ctx.cells(report, "counterfactual")
+    cells = pick(all_cells, quantity="counterfactual_share_job_or_education")
     if cells.empty:
-        return pd.DataFrame(columns=["year", "share"])
+        return pd.DataFrame(columns=["year", "share", "programme", "projected"])
     frame = numeric(cells, "year").sort_index()
-    return pd.DataFrame({"year": [int(y) for y in frame.index],
-                         "share": frame["counterfactual_share_job_or_education"].to_numpy()})
+    programme = numeric(pick(all_cells, quantity=PROGRAMME_BY_YEAR, partnership_id=ALL), "year")
+    years = [int(y) for y in frame.index]
+    shares = programme[PROGRAMME_BY_YEAR] if PROGRAMME_BY_YEAR in programme else pd.Series(dtype=float)
+    return pd.DataFrame({"year": years, "share": frame["counterfactual_share_job_or_education"].to_numpy(),
+                         "programme": [float(shares.get(y, np.nan)) for y in years],
+                         "projected": [programme_source(all_cells, y) in ("projected", "assumed") for y in years]})
 
 
 def programme_share(ctx: ReportContext, report: str) -> float | None:
@@ -113,36 +136,56 @@ def programme_share(ctx: ReportContext, report: str) -> float | None:
 
 
 def counterfactual_chart(frame: pd.DataFrame, programme: float | None, lang: str) -> Figure:
-    """The comparison group's job-or-education share by year after STU (a hidden year is left out), and
-    the programme's share at 12 months as one point at year 1 when it is shown."""
+    """The comparison group's and the programme's job-or-education share by year after STU (a hidden year
+    is left out; the programme's projected years drawn open and dashed), and the programme's share at 12
+    months as one point at year 1 when it is shown."""
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.8), layout="constrained")
     shown = frame.dropna(subset=["share"])
     ax.plot(shown["year"], shown["share"], marker="o", color=OKABE_ITO["blue"], lw=1.6,
             label=t("chart.effect_comparison", lang))
+    by_year = frame.dropna(subset=["programme"]) if "programme" in frame else frame.iloc[0:0]
+    colour = OKABE_ITO["bluish_green"]
+    observed = by_year[~by_year["projected"].astype(bool)] if len(by_year) else by_year
+    if len(observed):
+        ax.plot(observed["year"], observed["programme"], marker="s", color=colour, lw=1.6,
+                label=t("chart.effect_programme_by_year", lang))
+    projected = by_year[by_year["projected"].astype(bool)] if len(by_year) else by_year
+    if len(projected):
+        joined = by_year[by_year["year"] >= observed["year"].max()] if len(observed) else projected
+        ax.plot(joined["year"], joined["programme"], ls="--", color=colour, lw=1.2)
+        ax.plot(projected["year"], projected["programme"], marker="s", mfc="white", ls="--", color=colour, lw=1.2,
+                label=t("chart.effect_programme_projected", lang))
     if programme is not None:
-        ax.plot([1], [programme], marker="D", ls="none", color=OKABE_ITO["bluish_green"], ms=7,
+        ax.plot([1], [programme], marker="D", ls="none", color=OKABE_ITO["vermillion"], ms=7,
                 label=t("chart.effect_programme", lang))
-    top = max([float(np.nanmax(frame["share"])) if frame["share"].notna().any() else 0.0, programme or 0.0])
+    values = [*frame["share"].dropna(), *by_year.get("programme", pd.Series(dtype=float)), programme or 0.0]
+    top = max([0.0, *values])
     ax.set_ylim(0, min(1.0, max(0.2, top * 1.2)))
     ax.set_xticks(list(frame["year"]))
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _pos: fmt.fmt_pct(v, lang)))
     ax.set_xlabel(t("chart.effect_x", lang))
     ax.set_ylabel(t("chart.effect_y", lang))
     ax.set_title(t("chart.effect_title", lang), loc="left")
-    ax.legend(loc="upper left", fontsize=7.5)
+    ax.legend(loc="center right", fontsize=7.5)
     return fig
 
 
 def effect_table(ctx: ReportContext, report: str, partnerships: Sequence[str] | None = None) -> pd.DataFrame:
     """The effect at 12 months per partnership (and 'ALL', last): programme share, weighted comparison
     share, the difference and its 95 % interval."""
-    cells = ctx.cells(report, "effect")
+    return _by_partnership(ctx, ctx.cells(report, "effect"), EFFECT_COLUMNS, partnerships)
+
+
+def _by_partnership(ctx: ReportContext, cells: pd.DataFrame, spec: Sequence[tuple[str, str]],
+                    partnerships: Sequence[str] | None, *, as_millions: bool = False) -> pd.DataFrame:
+    """One row per partnership of the cells (in `partnerships`' order if given) and 'ALL' last, one column
+    per (text key, quantity)."""
     found = {p for p in cells["partnership_id"].dropna()}
     ids = [p for p in (partnerships or sorted(found - {ALL})) if p in found and p != ALL]
     order = [*ids, ALL] if ALL in found else ids
-    columns = [col(t(key, ctx.lang), quantity=q) for key, q in EFFECT_COLUMNS]
+    columns = [col(t(key, ctx.lang), quantity=q) for key, q in spec]
     return grid(ctx, cells, "partnership_id", columns,
-                (t("col.partnership", ctx.lang), lambda p: label_partnership(ctx, p)), order)
+                (t("col.partnership", ctx.lang), lambda p: label_partnership(ctx, p)), order, as_millions=as_millions)
 
 
 def covariate_label(item: Any, lang: str) -> str:
@@ -181,10 +224,5 @@ def savings_table(ctx: ReportContext, report: str = "economics",
                   partnerships: Sequence[str] | None = None) -> pd.DataFrame:
     """The 10-year NPV (public and municipal net) on the assumed and on the estimated baseline, side by
     side, per partnership and 'ALL' (last)."""
-    cells = ctx.cells(report, "savings_by_baseline")
-    found = {p for p in cells["partnership_id"].dropna()}
-    ids = [p for p in (partnerships or sorted(found - {ALL})) if p in found and p != ALL]
-    order = [*ids, ALL] if ALL in found else ids
-    columns = [col(t(key, ctx.lang), quantity=q) for key, q in SAVINGS_COLUMNS]
-    return grid(ctx, cells, "partnership_id", columns,
-                (t("col.partnership", ctx.lang), lambda p: label_partnership(ctx, p)), order, as_millions=True)
+    return _by_partnership(ctx, ctx.cells(report, "savings_by_baseline"), SAVINGS_COLUMNS, partnerships,
+                           as_millions=True)

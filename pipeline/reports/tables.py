@@ -302,18 +302,121 @@ def trend_frame(ctx: ReportContext, report: str, partnership: str = ALL) -> pd.D
     return pd.DataFrame({"export_date": frame.index, "share_job": frame["trend_share"].to_numpy()})
 
 
+# ----------------------------------------------------------------------------- like for like
+
+
+def like_for_like_partnerships(ctx: ReportContext, report: str) -> list[str]:
+    """The partnerships the like-for-like table compares (those with a previous export), in id order."""
+    cells = pick(ctx.cells(report, "trend_like_for_like"), quantity="like_for_like_count")
+    return sorted({str(p) for p in cells["partnership_id"].dropna()} - {ALL})
+
+
+def like_for_like_table(ctx: ReportContext, report: str, partnership: str = ALL) -> pd.DataFrame:
+    """The 12-month status among the compared cohorts at the previous and at the newest export: number and
+    share per category (and all youths), then the change in percentage points."""
+    lang = ctx.lang
+    cells = pick(ctx.cells(report, "trend_like_for_like"), partnership_id=partnership)
+    if cells.empty:
+        return pd.DataFrame()
+    cats = [*_shown_categories(pick(cells, quantity="like_for_like_count")), "total"]
+    columns = [col(t("col.lfl_previous_n", lang), quantity="like_for_like_count", item="previous"),
+               col(t("col.lfl_previous_share", lang), quantity="like_for_like_share", item="previous"),
+               col(t("col.lfl_current_n", lang), quantity="like_for_like_count", item="current"),
+               col(t("col.lfl_current_share", lang), quantity="like_for_like_share", item="current")]
+
+    def label(cat: str) -> str:
+        return t("value.total", lang) if cat == "total" else category_label(cat, lang)
+
+    table = grid(ctx, cells, "category", columns, (t("col.category", lang), label), cats)
+    change = pick(cells, quantity="like_for_like_change_pp")
+    table[t("col.lfl_change", lang)] = ["" if c == "total" else ctx.text(one(change, category=c)) for c in cats]
+    return table
+
+
+def like_for_like_dates(ctx: ReportContext, report: str, partnership: str) -> tuple[Any, Any, list[str]]:
+    """The previous and the newest export's dates and the cohorts compared (cell dimensions)."""
+    cells = pick(ctx.cells(report, "trend_like_for_like"), partnership_id=partnership)
+    dates = {}
+    for period in ("previous", "current"):
+        found = pick(cells, quantity="like_for_like_count", item=period, category="total")
+        dates[period] = _key(found["export_date"].iloc[0]) if len(found) else None
+    cohorts = sorted(str(c) for c in pick(cells, quantity="like_for_like_cohort")["cohort"].dropna())
+    return dates["previous"], dates["current"], cohorts
+
+
+def cohort_span(cohorts: Sequence[str]) -> str:
+    """'2020–2023' for consecutive years, else '2020, 2022'."""
+    years = [int(c) for c in cohorts if str(c).isdigit()]
+    if len(years) == len(cohorts) and len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(cohorts)
+
+
+def like_for_like_text(ctx: ReportContext, report: str, partnership: str) -> str:
+    """The sentence above a partnership's table: the two export dates and the cohorts compared."""
+    lang = ctx.lang
+    previous, current, cohorts = like_for_like_dates(ctx, report, partnership)
+    if previous is None:
+        return t("p.like_for_like_none", lang)
+    return t("p.like_for_like_partnership", lang, previous=fmt.fmt_date(previous, lang, long=True),
+             current=fmt.fmt_date(current, lang, long=True),
+             cohorts=cohort_span(cohorts) if cohorts else t("value.no_cohorts", lang))
+
+
+def like_for_like_overview(ctx: ReportContext, report: str = "programme") -> pd.DataFrame:
+    """One row per compared partnership and the programme (last): the two export dates, the cohorts
+    compared, the youths at each export and the share in a job then and now with the change."""
+    lang = ctx.lang
+    cells = ctx.cells(report, "trend_like_for_like")
+    ids = like_for_like_partnerships(ctx, report)
+    if not ids:
+        return pd.DataFrame()
+    order = [*ids, ALL]
+    columns = [col(t("col.lfl_youths_previous", lang), quantity="like_for_like_count", item="previous",
+                   category="total"),
+               col(t("col.lfl_youths_current", lang), quantity="like_for_like_count", item="current",
+                   category="total"),
+               col(t("col.lfl_job_previous", lang), quantity="like_for_like_share", item="previous", category="job"),
+               col(t("col.lfl_job_current", lang), quantity="like_for_like_share", item="current", category="job")]
+    table = grid(ctx, cells, "partnership_id", columns,
+                 (t("col.partnership", lang), lambda p: label_partnership(ctx, p)), order)
+    change = pick(cells, quantity="like_for_like_change_pp", category="job")
+    table[t("col.lfl_job_change", lang)] = [ctx.text(one(change, partnership_id=p)) for p in order]
+    found = [like_for_like_dates(ctx, report, p) if p != ALL else (None, None, []) for p in order]
+    table.insert(1, t("col.lfl_previous_date", lang), [fmt.fmt_date(d[0], lang) if d[0] else "" for d in found])
+    table.insert(2, t("col.lfl_current_date", lang), [fmt.fmt_date(d[1], lang) if d[1] else "" for d in found])
+    return table
+
+
+def like_for_like_programme_text(ctx: ReportContext, report: str = "programme") -> str:
+    """The sentence above the programme's tables: how many partnerships, the export dates and cohorts each."""
+    lang = ctx.lang
+    ids = like_for_like_partnerships(ctx, report)
+    if not ids:
+        return t("p.like_for_like_none", lang)
+    found = {p: like_for_like_dates(ctx, report, p) for p in ids}
+    pairs = [t("p.like_for_like_pair", lang, name=label_partnership(ctx, p),
+               previous=fmt.fmt_date(previous, lang, long=True), current=fmt.fmt_date(current, lang, long=True),
+               cohorts=cohort_span(cohorts) if cohorts else t("value.no_cohorts", lang))
+             for p, (previous, current, cohorts) in found.items()]
+    return t("p.like_for_like_programme", lang, n=len(ids), pairs="; ".join(pairs))
+
+
 # ----------------------------------------------------------------------------- municipalities
 
 
 def municipality_table(ctx: ReportContext, report: str = "programme") -> pd.DataFrame:
-    """The 12-month outcome by the youths' home municipality (handlekommune)."""
+    """The 12-month outcome by the youths' home municipality (handlekommune), and the municipal net per youth
+    (the home municipality pays) where the release has it."""
     lang = ctx.lang
     cells = ctx.cells(report, "municipalities")
     if cells.empty:
         return pd.DataFrame()
     columns = [col(t("col.youths", lang), quantity="outcome_12m_count", category="total")]
     columns += [col(category_label(c, lang), quantity="outcome_12m_share", category=c)
-                for c in _shown_categories(cells)]
+                for c in _shown_categories(cells[cells["quantity"] != "municipal_npv_per_youth_dkk"])]
+    if (cells["quantity"] == "municipal_npv_per_youth_dkk").any():
+        columns.append(col(t("money.col.municipal_npv_per_youth", lang), quantity="municipal_npv_per_youth_dkk"))
     codes = sorted({_key(m) for m in cells["municipality_code"]} - {None}, key=str)
     return grid(ctx, cells, "municipality_code", columns,
                 (t("col.municipality", lang), lambda code: municipality_name(code, lang)), codes)

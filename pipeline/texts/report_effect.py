@@ -106,8 +106,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "value.sex_F": ("kvinde", "female"),
     "value.sex_M": ("mand", "male"),
     "chart.effect_title": (
-        "Sammenligningsgruppen: andel i job eller uddannelse år for år",
-        "The comparison group: share in a job or education year by year",
+        "Andel i job eller uddannelse år for år: programmet og sammenligningen",
+        "Share in a job or education year by year: programme and comparison",
+    ),
+    "chart.effect_programme_by_year": ("Programmet, år for år", "Programme, year by year"),
+    "chart.effect_programme_projected": ("Programmet, fremskrevne år", "Programme, projected years"),
+    "col.eff_programme_by_year": ("Programmet", "Programme"),
+    "col.eff_programme_source": ("Programmets år", "Programme's year"),
+    "p.effect_by_year": (
+        "Ved siden af står programmets egen andel i job eller uddannelse i samme år efter STU og med samme "
+        "definition (gennemsnit over årets ungemåneder, som i besparelsen). Programmets år efter den sidste "
+        "observerede måned er fremskrevet, ikke målt (markeret «fremskrevet», i figuren åbne punkter).",
+        "Beside it stands the programme's own share in a job or education in the same year after STU and by the "
+        "same definition (an average over the year's youth-months, as in the savings). The programme's years "
+        "after the last observed month are projected, not measured (marked 'projected'; open points in the "
+        "chart).",
     ),
     "chart.effect_x": ("År efter STU", "Year after STU"),
     "chart.effect_y": ("Andel i job eller uddannelse", "Share in a job or education"),
