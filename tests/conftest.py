@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+
+from pipeline import config
 
 PARTICIPANT_HEADER = ["participant_id", "municipality_code", "stu_start_date", "stu_end_date"]
 SPELL_HEADER = ["participant_id", "status", "start_date", "end_date", "hours_per_week"]
@@ -78,6 +82,33 @@ def pseudonym_key(monkeypatch: pytest.MonkeyPatch) -> str:
 @pytest.fixture(autouse=True)
 def no_pseudonym_key_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JOBALLIANCE_PSEUDONYM_KEY", raising=False)
+
+
+def _cli(*args: str) -> None:
+    """The command line as `python -m pipeline.cli` with this interpreter, from the project root."""
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                            timeout=600, cwd=config.PROJECT_ROOT)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def _built(raw: Path, warehouse: Path, *build_args: str) -> Path:
+    """A warehouse ingested from `raw` and built."""
+    _cli("ingest", str(raw), "--warehouse", str(warehouse))
+    _cli("build", "--warehouse", str(warehouse), *build_args)
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The demo ingested, built and rendered in both languages ONCE per session (about three minutes on
+    two cores), shared by every test module that reads the reports."""
+    from pipeline.reports import write_reports
+
+    root = tmp_path_factory.mktemp("reports")
+    warehouse = _built(config.DEMO_DIR, root / "demo.duckdb")
+    out = root / "out"
+    write_reports(warehouse, out, ["da", "en"], progress=False, workers=2)
+    return {"warehouse": warehouse, "out": out, "root": root}
 
 
 def _hypothesis_profiles() -> None:

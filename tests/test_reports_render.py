@@ -10,13 +10,13 @@ from __future__ import annotations
 import html as html_lib
 import re
 import shutil
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import _built, _cli
 from pypdf import PdfReader
 
 from pipeline import config
@@ -35,27 +35,6 @@ HREF = re.compile(r'href="([^"]+)"')
 EXTERNAL = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 DATE = re.compile(r"^\d{2}\.\d{2}\.\d{4}$|^\d{4}-\d{2}-\d{2}$")
 FIGURE = re.compile(r"−?\d[\d.,]*\s?%|−?\d[\d.,]* (?:mio\. )?kr\.|DKK −?\d[\d.,]*(?: million)?")
-
-
-def _cli(*args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
-                            timeout=600, cwd=config.PROJECT_ROOT)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-
-
-def _built(raw: Path, warehouse: Path, *build_args: str) -> Path:
-    _cli("ingest", str(raw), "--warehouse", str(warehouse))
-    _cli("build", "--warehouse", str(warehouse), *build_args)
-    return warehouse
-
-
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("reports")
-    warehouse = _built(config.DEMO_DIR, root / "demo.duckdb")
-    out = root / "out"
-    write_reports(warehouse, out, ["da", "en"], progress=False, workers=2)
-    return {"warehouse": warehouse, "out": out, "root": root}
 
 
 def _cells(warehouse: Path) -> list[dict[str, object]]:

@@ -19,14 +19,21 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 from pipeline import formatting as fmt
+from pipeline.reports.charts import fit_title, mark_synthetic
 from pipeline.reports.context import ReportContext, label_partnership, suppression_note
 from pipeline.reports.provenance import build_note, exports_for_title
 from pipeline.texts import t
 
 _NUMERIC = re.compile(r"^(DKK )?[<−\-]?[\d.,]+(–[\d.,]+)?( ?%| kr\.| mio\. kr\.| million)?$|^[–·]$")
 PNG_DPI = 150
+SHORT_LABEL = 8  # characters
+# Cells quoted verbatim from outside the report keep their own language and form, and are marked so:
+# "source" (a parameter's source), "ident" (a file name, a checksum, a package name). A frame names its
+# columns in frame.attrs["verbatim"] ({column: class}).
+VERBATIM = ("source", "ident")
 _CHART_MARK: dict[str, str] = {}  # the synthetic-data mark of this notebook's charts (set by title_page)
 
 
@@ -66,18 +73,30 @@ def table_html(
     cells = [[("" if fmt.is_missing(v) else str(v)) for v in row] for row in frame.itertuples(index=False)]
     numeric = [_numeric_column([row[j] for row in cells]) for j in range(len(columns))]
     classes = " ".join(c for c in ("data", "long" if long else "", css_class) if c)
+    verbatim = [frame.attrs.get("verbatim", {}).get(c, "") for c in columns]
     out = [f'<table class="{classes}"><thead><tr>']
     out += [f"<th{' class=num' if numeric[j] else ''}>{html.escape(c)}</th>" for j, c in enumerate(columns)]
     out.append("</tr></thead><tbody>")
     for i, row in enumerate(cells):
         total = total_last and i == len(cells) - 1
         out.append('<tr class="total">' if total else "<tr>")
-        out += [f"<td{' class=num' if numeric[j] else ''}>{html.escape(v)}</td>" for j, v in enumerate(row)]
+        out += [f"<td{_cell_class(numeric[j], verbatim[j], v)}>{html.escape(v)}</td>" for j, v in enumerate(row)]
         out.append("</tr>")
     out.append("</tbody></table>")
     if note:
         out.append(f'<p class="table-note">{html.escape(note)}</p>')
     return "".join(out)
+
+
+def _cell_class(numeric: bool, verbatim: str, value: str) -> str:
+    marks = ["num"] if numeric else []
+    if verbatim in VERBATIM:
+        marks.append(verbatim)
+    elif not numeric and len(value) <= SHORT_LABEL:
+        marks.append("keep")  # a short label ('År 1', 'Year 10') is never split over two lines
+    if marks == ["num"]:
+        return " class=num"
+    return f' class="{" ".join(marks)}"' if marks else ""
 
 
 def table(
@@ -112,10 +131,13 @@ def download_link(report: str, table_name: str, lang: str) -> str:
     return f'<p class="download"><a href="{href}">{html.escape(t("p.download_csv", lang))}</a></p>'
 
 
-def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
-    """A matplotlib figure as an embedded PNG in a <figure>; the figure is closed."""
+def figure_html(fig: Figure, alt: str, caption: str | None = None, below: float = 0.0) -> str:
+    """A matplotlib figure as an embedded PNG in a <figure>, with `below` inches more under it (the
+    synthetic-data notice's strip); the figure is closed."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    width, height = fig.get_size_inches()
+    box = Bbox.from_extents(0, -below, width, height) if below else None
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches=box)
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     parts = [f'<figure class="chart"><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">']
@@ -125,9 +147,9 @@ def figure_html(fig: Figure, alt: str, caption: str | None = None) -> str:
     return "".join(parts)
 
 
-def figure(fig: Figure, alt: str, caption: str | None = None) -> HTML:
+def figure(fig: Figure, alt: str, caption: str | None = None, below: float = 0.0) -> HTML:
     """A matplotlib figure for display (see `figure_html`)."""
-    return HTML(figure_html(fig, alt, caption))
+    return HTML(figure_html(fig, alt, caption, below))
 
 
 def title_page(ctx: ReportContext, report: str, partnership: str | None = None) -> HTML:
@@ -184,6 +206,6 @@ def chart(
     if empty(frame) or (isinstance(frame, Mapping) and all(empty(v) for v in frame.values())):
         return notice(t("p.no_data", lang))
     fig = draw(frame, *args, **kwargs)
-    if _CHART_MARK.get("text"):
-        fig.text(0.995, 0.005, _CHART_MARK["text"], ha="right", va="bottom", fontsize=6.5, color="#8a3300")
-    return figure(fig, alt, caption)
+    fit_title(fig)
+    below = mark_synthetic(fig, _CHART_MARK["text"]) if _CHART_MARK.get("text") else 0.0
+    return figure(fig, alt, caption, below)

@@ -73,6 +73,37 @@ def _mio_axis(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: fmt.fmt_number(value / 1e6, lang, 0))
 
 
+NOTICE_COLOUR = "#8a3300"
+NOTICE_STRIP_IN = 0.16  # the strip under a chart kept free for the synthetic-data notice
+
+
+def fit_title(fig: Figure) -> None:
+    """A one-plot figure's left title that runs past the figure's right edge (a plot pushed right by
+    long tick labels) becomes the figure's title, which starts at the figure's left edge instead."""
+    axes = fig.get_axes()
+    if len(axes) != 1 or not axes[0].get_title(loc="left") or fig.get_suptitle():
+        return
+    fig.canvas.draw()
+    if axes[0]._left_title.get_window_extent().x1 <= fig.bbox.x1:  # matplotlib keeps no public handle
+        return
+    text = axes[0].get_title(loc="left")
+    axes[0].set_title("", loc="left")
+    fig.suptitle(text, x=0.01, ha="left", fontweight="bold", fontsize=plt.rcParams["axes.titlesize"])
+
+
+def mark_synthetic(fig: Figure, notice: str) -> float:
+    """The synthetic-data notice at the right, in a strip of its own under the figure (where no legend
+    or label can be); returns the strip's height in inches, for savefig to take in."""
+    fig.text(0.995, -(NOTICE_STRIP_IN - 0.03) / fig.get_figheight(), notice, ha="right", va="bottom",
+             fontsize=6.5, color=NOTICE_COLOUR)
+    return NOTICE_STRIP_IN
+
+
+def _legend_below(fig: Figure, ncol: int) -> None:
+    """The legend under the plot, outside it, so it never covers a bar or a value label."""
+    fig.legend(loc="outside lower center", ncol=ncol, fontsize=7.5)
+
+
 def _figure(height: float) -> tuple[Figure, plt.Axes]:
     fig, ax = plt.subplots(figsize=(WIDTH_IN, height), layout="constrained")
     return fig, ax
@@ -256,18 +287,24 @@ def funnel_bars(funnels: Mapping[str, pd.DataFrame], lang: str) -> Figure:
     ax.set_title(t("chart.funnel_title", lang), loc="left")
     ax.grid(axis="y", visible=False)
     if count > 1:
-        ax.legend(loc="lower right", fontsize=7.5)
+        _legend_below(fig, count)
     return fig
 
 
 def trend_lines(series: Mapping[str, pd.DataFrame], lang: str, highlight: str | None = None) -> Figure:
-    """Share in a job 12 months after STU by export date (label → frame with export_date, share_job)."""
+    """Share in a job 12 months after STU by export date (label → frame with export_date, share_job).
+
+    Points only at the export dates (a line joins a series' consecutive exports and breaks at a
+    hidden one; nothing is drawn between months without an export), and the x axis ticks are
+    those dates, labelled in `lang`."""
     fig, ax = _figure(3.0)
     colours = iter(SERIES_COLOURS)
     drawn = False
+    dates: set[pd.Timestamp] = set()
     for label, frame in series.items():
-        points = frame.dropna(subset=["share_job"])
-        if points.empty:
+        points = frame.sort_values("export_date")
+        dates.update(pd.to_datetime(points["export_date"]))
+        if points["share_job"].isna().all():
             continue
         drawn = True
         is_main = label == highlight
@@ -290,7 +327,12 @@ def trend_lines(series: Mapping[str, pd.DataFrame], lang: str, highlight: str | 
         ax.legend(loc="lower left", fontsize=7, ncol=2)
     else:
         ax.text(0.5, 0.5, t("p.suppressed_chart", lang), ha="center", va="center", transform=ax.transAxes)
-    fig.autofmt_xdate()
+    ticks = sorted(dates)
+    ax.set_xticks(ticks, [fmt.fmt_date_tick(d, lang) for d in ticks])
+    if ticks:
+        margin = max((ticks[-1] - ticks[0]) * 0.08, pd.Timedelta(days=30))
+        ax.set_xlim(ticks[0] - margin, ticks[-1] + margin)
+    ax.grid(axis="x", visible=False)
     return fig
 
 
@@ -371,7 +413,7 @@ def tornado(frame: pd.DataFrame, base: float | None, lang: str) -> Figure:
     ax.set_xlabel(t("chart.tornado_x", lang))
     ax.set_title(t("chart.tornado_title", lang), loc="left")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=7.5)
+    _legend_below(fig, 2)
     return fig
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline import formatting as fmt
 from pipeline.reports.context import ReportContext, current_exports_sql, label_partnership
-from pipeline.texts import t
+from pipeline.texts import parameter_label, parameter_unit, status_label, t
 
 REPORT_PACKAGES = ("joballiance-outcomes", "duckdb", "pandas", "numpy", "matplotlib", "papermill", "nbconvert",
                    "ipykernel", "weasyprint")
@@ -65,28 +65,61 @@ def is_synthetic(ctx: ReportContext) -> bool:
 
 
 def parameter_table(ctx: ReportContext) -> pd.DataFrame:
-    """Every parameter value the warehouse was built with and its source; a source shared with the row
-    above is written once and then referred to."""
+    """Every parameter value the warehouse was built with: its name and unit for readers, the value and
+    its source; a source shared with the row above is written once and then referred to. The source
+    column is marked as quoted text (blocks.VERBATIM): sources keep their own language."""
+    lang = ctx.lang
     frame = ctx.con.execute("select key, value, source from savings_parameters").df()
     rows, last = [], None
     for key, value, source in frame.itertuples(index=False):
-        shown_source = t("value.as_above", ctx.lang) if source and source == last else str(source or fmt.MISSING)
+        shown_source = t("value.as_above", lang) if source and source == last else str(source or fmt.MISSING)
         last = source
-        rows.append({t("col.parameter", ctx.lang): key, t("col.value", ctx.lang): _format_value(ctx, value),
-                     t("col.source", ctx.lang): shown_source})
-    return pd.DataFrame(rows)
+        rows.append({t("col.parameter", lang): parameter_label(key, lang),
+                     t("col.unit", lang): parameter_unit(key, lang),
+                     t("col.value", lang): parameter_value(key, value, lang), t("col.source", lang): shown_source})
+    shown = pd.DataFrame(rows)
+    shown.attrs["verbatim"] = {t("col.source", lang): "source"}
+    return shown
 
 
-def _format_value(ctx: ReportContext, value: object) -> str:
+# stored parameter values that are codes -> their text keys
+_VALUE_NAMES = {
+    "dist": {"triangular": "value.dist.triangular", "normal": "value.dist.normal", "uniform": "value.dist.uniform"},
+    "from": {"assumed": "value.baseline_from.assumed", "comparison": "value.baseline_from.comparison"},
+    "covariates": {"sex": "value.covariate_sex", "age_at_stu_end": "value.covariate_age_at_stu_end",
+                   "cohort": "value.covariate_cohort", "region": "value.covariate_region"},
+}
+
+
+def parameter_value(key: str, value: object, lang: str) -> str:
+    """A stored parameter value for readers: numbers in the language's format, a [low, high] pair as a
+    range, and codes (a status, a distribution, a covariate) by their names."""
+    text = str(value)
+    names = _VALUE_NAMES.get(key.rpartition(".")[2], {})
+    if text.startswith("[") and text.endswith("]"):
+        items = [item.strip().strip("'\"") for item in text[1:-1].split(",") if item.strip()]
+        if names:
+            return ", ".join(t(names[i], lang) if i in names else i for i in items)
+        if len(items) == 2:
+            return t("value.range", lang, low=_format_value(items[0], lang), high=_format_value(items[1], lang))
+        return ", ".join(_format_value(i, lang) for i in items)
+    if key == "projection.job_loss_to":
+        return status_label(text, lang)
+    if text in names:
+        return t(names[text], lang)
+    return _format_value(text, lang)
+
+
+def _format_value(text: str, lang: str) -> str:
     try:
-        number = float(str(value))
+        number = float(text)
     except ValueError:
-        return str(value)
+        return text
     if number.is_integer() and abs(number) >= 10000:
-        return fmt.fmt_int(number, ctx.lang)
+        return fmt.fmt_int(number, lang)
     if number.is_integer():
         return str(int(number))
-    return fmt.fmt_ratio(number, ctx.lang, 4)
+    return fmt.fmt_ratio(number, lang, 4)
 
 
 def build_note(ctx: ReportContext) -> str:
@@ -120,6 +153,8 @@ def reproducibility(ctx: ReportContext) -> tuple[pd.DataFrame, pd.DataFrame]:
             versions.append((package, fmt.MISSING))
     versions.append(("python", platform.python_version()))
     packages = pd.DataFrame(versions, columns=[t("col.package", lang), t("col.version", lang)])
+    exports_table.attrs["verbatim"] = {t("col.file", lang): "ident", t("col.sha256", lang): "ident"}
+    packages.attrs["verbatim"] = {t("col.package", lang): "ident"}
     return exports_table, packages
 
 

@@ -48,13 +48,19 @@ def summary_text(ctx: ReportContext) -> str:
     return t("p.dq_summary", ctx.lang, **{k: fmt.fmt_int(v, ctx.lang) for k, v in counts.items()})
 
 
+def _files(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Mark the file-name column as quoted verbatim (a file keeps its own name in either language)."""
+    frame.attrs["verbatim"] = {t("col.file", lang): "ident"}
+    return frame
+
+
 def exports_table(ctx: ReportContext) -> pd.DataFrame:
     """Every export ever loaded: rows read / loaded / quarantined, current or superseded, synthetic."""
     lang = ctx.lang
     frame = _read(ctx, "select * from exports order by partnership_id, export_date")
     current = _current_ids(ctx)
     yes, no = t("value.yes", lang), t("value.no", lang)
-    return pd.DataFrame({
+    return _files(pd.DataFrame({
         t("col.partnership", lang): [label_partnership(ctx, p) for p in frame["partnership_id"]],
         t("col.export_date", lang): [fmt.fmt_date(d, lang) for d in frame["export_date"]],
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
@@ -63,36 +69,38 @@ def exports_table(ctx: ReportContext) -> pd.DataFrame:
         t("col.rows_quarantined", lang): [fmt.fmt_int(v, lang) for v in frame["rows_quarantined"]],
         t("col.superseded", lang): [no if str(e) in current else yes for e in frame["export_id"]],
         t("col.data", lang): [t("synthetic.yes" if s else "synthetic.no", lang) for s in frame["synthetic"]],
-    })
+    }), lang)
 
 
 def _located(frame: pd.DataFrame, lang: str, **more: list[str]) -> pd.DataFrame:
     """Where a message points: file name, sheet, row and column, then the `more` columns."""
-    return pd.DataFrame({
+    return _files(pd.DataFrame({
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
         t("col.sheet", lang): [_text(v) for v in frame["sheet"]],
         t("col.row", lang): [fmt.MISSING if fmt.is_missing(v) else fmt.fmt_int(v, lang) for v in frame["row_number"]],
         t("col.column", lang): [_text(v) for v in frame["column_name"]],
         **{t(key, lang): values for key, values in more.items()},
-    })
+    }), lang)
 
 
 def quarantine_table(ctx: ReportContext) -> pd.DataFrame:
     frame = _read(ctx, "select * from quarantine order by source_path, sheet, row_number")
-    return _located(frame, ctx.lang, **{"col.value": [_text(v) for v in frame["value"]],
-                                        "col.reason": [_text(v) for v in frame["reason"]]})
+    table = _located(frame, ctx.lang, **{"col.value": [_text(v) for v in frame["value"]],
+                                         "col.reason": [_text(v) for v in frame["reason"]]})
+    table.attrs["verbatim"][t("col.value", ctx.lang)] = "ident"  # the value as the export holds it
+    return table
 
 
 def dropped_columns_table(ctx: ReportContext) -> pd.DataFrame:
     lang = ctx.lang
     frame = _read(ctx, "select partnership_id, export_date, source_path, dropped_columns from exports "
                        "where coalesce(dropped_columns, '') <> '' order by partnership_id, export_date")
-    return pd.DataFrame({
+    return _files(pd.DataFrame({
         t("col.partnership", lang): [label_partnership(ctx, p) for p in frame["partnership_id"]],
         t("col.export_date", lang): [fmt.fmt_date(d, lang) for d in frame["export_date"]],
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
         t("col.dropped_columns", lang): list(frame["dropped_columns"]),
-    })
+    }), lang)
 
 
 def warnings_table(ctx: ReportContext) -> pd.DataFrame:
@@ -103,11 +111,11 @@ def warnings_table(ctx: ReportContext) -> pd.DataFrame:
 def rejected_table(ctx: ReportContext) -> pd.DataFrame:
     lang = ctx.lang
     frame = _read(ctx, "select * from rejected_exports order by attempted_at")
-    return pd.DataFrame({
+    return _files(pd.DataFrame({
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
         t("col.attempted_at", lang): [fmt.fmt_date(d, lang) for d in frame["attempted_at"]],
         t("col.reason", lang): [_text(v) for v in frame["reason"]],
-    })
+    }), lang)
 
 
 def superseded_table(ctx: ReportContext) -> pd.DataFrame:
@@ -117,9 +125,9 @@ def superseded_table(ctx: ReportContext) -> pd.DataFrame:
         select o.partnership_id, o.export_date, o.source_path, c.export_date as newer_date
         from exports o join ({current_exports_sql(ctx.con)}) c on c.partnership_id = o.partnership_id
         where o.export_id <> c.export_id order by o.partnership_id, o.export_date""")
-    return pd.DataFrame({
+    return _files(pd.DataFrame({
         t("col.partnership", lang): [label_partnership(ctx, p) for p in frame["partnership_id"]],
         t("col.export_date", lang): [fmt.fmt_date(d, lang) for d in frame["export_date"]],
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
         t("col.superseded_by", lang): [fmt.fmt_date(d, lang) for d in frame["newer_date"]],
-    })
+    }), lang)

@@ -15,10 +15,22 @@ import pandas as pd
 from pipeline import config
 from pipeline.formatting import check_lang
 from pipeline.reference import load_reference
-from pipeline.texts import comparison, dashboard, ingest, report_effect, report_tables, reports, terminal, workbook
+from pipeline.texts import (
+    comparison,
+    dashboard,
+    ingest,
+    report_effect,
+    report_money,
+    report_tables,
+    report_trend,
+    reports,
+    terminal,
+    workbook,
+)
 
 _DOMAINS = (reports.TEXTS, report_tables.TEXTS, terminal.TEXTS, comparison.TEXTS, workbook.TEXTS, dashboard.TEXTS,
-            ingest.TEXTS, report_effect.TEXTS)
+            ingest.TEXTS, report_effect.TEXTS, report_trend.TEXTS,
+            report_money.TEXTS)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
@@ -83,3 +95,70 @@ def partnership_name(partnership_id: str, lang: str) -> str:
     codes = str(rows.loc[partnership_id, "municipality_codes"]).split()
     names = [str(municipalities.get(code, code)) for code in codes]
     return f"{rows.loc[partnership_id, 'stu_place']} ({', '.join(names)})"
+
+
+# ----------------------------------------------------------------------------- parameters for readers
+
+_FIELDS = ("dist", "low", "mode", "high", "mean", "sd")  # the fields of an [uncertainty] distribution
+_UNITS = {  # dotted key (or, for status.<code>.<name>, the name) -> unit.<code> of the catalog
+    "model.horizon_years": "years", "model.discount_rate": "share_per_year",
+    "model.min_observed_youth_months": "youth_months", "model.price_year": "calendar_year",
+    "programme_cost.per_youth_dkk": "dkk", "programme_cost.municipal_share": "share",
+    "programme_cost.year": "year_number", "projection.job_retention": "share_per_year",
+    "projection.job_loss_to": "status", "national.youths_per_year": "youths_per_year",
+    "retention.gap_days": "days", "suppression.min_cell": "youths", "baseline.from": "choice",
+    "scenario.name": "text", "scenario.description": "text", "uncertainty.draws": "count",
+    "uncertainty.seed": "integer", "comparison.bootstrap_replicates": "count", "comparison.seed": "integer",
+    "comparison.covariates": "characteristics", "comparison.smd_threshold": "standardised_difference",
+    "comparison.min_effective_n": "youths",
+    "annual_public_cost_dkk": "dkk_per_year", "municipal_share": "share", "fte": "share_of_full_time",
+}
+
+
+def _wrapped(key: str) -> tuple[str, str, str | None] | None:
+    """(kind, inner key, field) of a 'sensitivity.<key>' or 'uncertainty.<key>[.<field>]' key."""
+    head, _, inner = key.partition(".")
+    if head == "sensitivity" and inner:
+        return head, inner, None
+    if head == "uncertainty" and inner not in ("draws", "seed"):
+        stem, _, field = inner.rpartition(".")
+        return (head, stem, field) if field in _FIELDS and stem else None
+    return None
+
+
+def _year_share(parts: list[str]) -> bool:
+    """baseline.yearN.<status> or programme.yearN.<status>: a status's share in year N."""
+    return len(parts) == 3 and parts[0] in ("baseline", "programme") and parts[1].removeprefix("year").isdigit()
+
+
+def parameter_label(key: str, lang: str) -> str:
+    """A parameter's name for readers ('Fleksjob: offentlig udgift pr. helårsperson'), the key if unnamed."""
+    wrapped = _wrapped(key)
+    parts = key.split(".")
+    if wrapped:
+        kind, inner, field = wrapped
+        name = parameter_label(inner, lang)
+        if name == inner:
+            return key
+        return t(f"param.{kind}", lang, name=name, field=t(f"param.field.{field}", lang) if field else "")
+    if has_text(f"param.{key}"):
+        return t(f"param.{key}", lang)
+    if len(parts) == 3 and parts[0] == "status" and has_text(f"param.{parts[2]}"):
+        return f"{status_label(parts[1], lang)}: {t(f'param.{parts[2]}', lang)}"
+    if _year_share(parts):
+        return t("param.year_share", lang, table=t(f"param.table.{parts[0]}", lang), n=parts[1][4:],
+                 status=status_label(parts[2], lang))
+    return key
+
+
+def parameter_unit(key: str, lang: str) -> str:
+    """The unit a parameter's value is given in ('kr. pr. år', 'andel', 'dage'); '' if unknown."""
+    wrapped = _wrapped(key)
+    if wrapped:
+        _, inner, field = wrapped
+        return t("unit.distribution", lang) if field == "dist" else parameter_unit(inner, lang)
+    parts = key.split(".")
+    if _year_share(parts):
+        return t("unit.share", lang)
+    code = _UNITS.get(key) or (_UNITS.get(parts[2]) if len(parts) == 3 and parts[0] == "status" else None)
+    return t(f"unit.{code}", lang) if code else ""

@@ -293,21 +293,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Året er observeret, når der er mindst {min_months} opgjorte ungemåneder.\n"
         "2. **Fremskrivning:** ellers fremskrives året fra året før: jobandelen ganges med {retention}, og "
         "det tabte går til «{loss_to}».\n"
-        "3. **Sammenligningsgruppe:** B(s) fra parameterfilens [baseline]; sidste år gentages.\n"
-        "4. **Bruttobesparelse** pr. budget b: antal unge · Σ_s (B(s) − D(s)) · helårsudgift(s) · "
-        "andel_b(s).\n"
+        "3. **Sammenligningsgruppe:** B(s), den antagne fordeling uden programmet, fra parameterfilen; "
+        "sidste år gentages.\n"
+        "4. **Bruttobesparelse** pr. budget b: antal unge · Σ<sub>s</sub> (B(s) − D(s)) · helårsudgift(s) · "
+        "andel<sub>b</sub>(s).\n"
         "5. **Forløbsudgift:** faktisk udgift pr. ung (ellers {cost}) bogført i år {cost_year}.\n"
-        "6. **Netto** = brutto − udgift; **nutidsværdi** = Σ_k netto_k · (1 + {rate})^−(k−1).",
+        "6. **Netto** = brutto − udgift; **nutidsværdi** = Σ<sub>k</sub> netto<sub>k</sub> · "
+        "(1 + {rate})<sup>−(k−1)</sup>.",
         "1. **Observed distribution:** D(s) = youth-months in status s in year k / observed youth-months in "
         "year k. The year is observed when at least {min_months} youth-months are observed.\n"
         "2. **Projection:** otherwise the year is projected from the year before: the job share is "
         "multiplied "
         "by {retention}, and the loss goes to '{loss_to}'.\n"
-        "3. **Comparison group:** B(s) from the parameter file's [baseline]; the last year repeats.\n"
-        "4. **Gross saving** per budget b: number of youths · Σ_s (B(s) − D(s)) · annual cost(s) · "
-        "share_b(s).\n"
+        "3. **Comparison group:** B(s), the assumed distribution without the programme, from the parameter "
+        "file; the last year repeats.\n"
+        "4. **Gross saving** per budget b: number of youths · Σ<sub>s</sub> (B(s) − D(s)) · annual cost(s) · "
+        "share<sub>b</sub>(s).\n"
         "5. **Programme cost:** actual cost per youth (else {cost}) booked in year {cost_year}.\n"
-        "6. **Net** = gross − cost; **NPV** = Σ_k net_k · (1 + {rate})^−(k−1).",
+        "6. **Net** = gross − cost; **NPV** = Σ<sub>k</sub> net<sub>k</sub> · "
+        "(1 + {rate})<sup>−(k−1)</sup>.",
     ),
     "p.sensitivity": (
         "Nutidsværdien for hele programmet, når én forudsætning sættes til sin lave og høje værdi. "
@@ -316,8 +320,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "is the main calculation ({base}).",
     ),
     "p.monte_carlo": (
-        "Alle usikre forudsætninger trækkes samtidig fra fordelingerne i [uncertainty].",
-        "Every uncertain assumption is drawn at once from the distributions in [uncertainty].",
+        "Alle usikre forudsætninger trækkes samtidig fra deres fordelinger i parameterfilen.",
+        "Every uncertain assumption is drawn at once from its distribution in the parameter file.",
     ),
     "p.limits": (
         "- Sammenligningsgruppen er ikke en kontrolgruppe: den bygger på landstal for unge efter STU, ikke "

@@ -72,7 +72,6 @@ TEXTS |= {
     ),
     "savings.monte_carlo": ("Monte Carlo: nutidsværdi i alt", "Monte Carlo: NPV total"),
     "savings.mean": ("Middel", "Mean"),
-    "savings.prob": ("P(gevinst)", "P(gain)"),
     "savings.comparison": ("Offentliggjorte tal sat over for modellens", "Published figures against the model's"),
     "savings.figure": ("Tal", "Figure"),
     "savings.published": ("Offentliggjort", "Published"),
