@@ -221,7 +221,7 @@ def status(
     """Print the headline table: the status of each partnership's youths 12 months after STU
     (the published figures of the last build)."""
     from pipeline import warehouse as wh
-    from pipeline.build import models_out_of_date
+    from pipeline.release.read import out_of_date
     from pipeline.status import print_status
     from pipeline.texts import t
 
@@ -230,7 +230,7 @@ def status(
         con = wh.connect(warehouse, read_only=True)
         try:
             print_status(con, console, lang)
-            if models_out_of_date(con):
+            if out_of_date(con):
                 errors.print(t("status.out_of_date", lang), soft_wrap=True)
         finally:
             con.close()
@@ -252,9 +252,8 @@ def savings(
     The scenario is published through the same disclosure control as a build; the warehouse
     is not changed (to keep a scenario, build it: `joballiance build --params X --warehouse Y`)."""
     from pipeline import warehouse as wh
-    from pipeline.economics import savings_report
     from pipeline.parameters import load_parameters
-    from pipeline.release.scenario import scenario_release
+    from pipeline.release.scenario import savings_cells
     from pipeline.savings_view import print_savings
 
     try:
@@ -265,15 +264,15 @@ def savings(
         threshold = int(parameters.require("suppression.min_cell"))
         con = wh.connect(warehouse, read_only=True)
         try:
-            result = savings_report(con, parameters, monte_carlo)
-            cells = scenario_release(con, result, threshold).cells
+            shown = savings_cells(con, parameters, monte_carlo)
         finally:
             con.close()
+        cells = shown.cells
         print_savings(cells[cells["report"] == "economics"], parameters, threshold, console, lang)
         if excel:
             from pipeline.workbook import WorkbookInputs, write_workbook
 
-            inputs = WorkbookInputs.from_release(cells[cells["report"] == "workbook"], result.parameters)
+            inputs = WorkbookInputs.from_release(cells[cells["report"] == "workbook"], shown.parameters)
             console.print(t("cli.wrote", lang, path=write_workbook(inputs, excel, lang)))
     except _user_errors() as error:
         raise fail(error) from None

@@ -95,19 +95,21 @@ def _print_national(cells: pd.DataFrame, params: Parameters, console: Console, l
 
 
 def _print_monte_carlo(cells: pd.DataFrame, console: Console, lang: str, text) -> None:  # noqa: ANN001
+    from pipeline.reports.money import positive_draws_wording
+
     runs = cells[cells["table_name"] == "monte_carlo"]
     if runs.empty:
         return
     table = Table(title=t("savings.monte_carlo", lang))
     table.add_column(t("savings.partnership", lang), overflow="fold")
-    for label in (t("savings.mean", lang), "P5", "P50", "P95", t("savings.prob", lang)):
+    for label in (t("savings.mean", lang), "P5", "P50", "P95", t("money.col.positive", lang)):
         table.add_column(label, justify="right")
     for pid in sorted(p for p in runs["partnership_id"].unique() if p != "ALL") + ["ALL"]:
         mine = read.pick(runs, partnership_id=pid)
         table.add_row(partnership_name(pid, lang), *[
             text(read.one(mine, quantity=q), as_millions=True)
             for q in ("mc_mean_npv_dkk", "mc_p5_npv_dkk", "mc_p50_npv_dkk", "mc_p95_npv_dkk")
-        ], text(read.one(mine, quantity="mc_prob_npv_positive")))
+        ], positive_draws_wording(mine, lang))
     console.print(table)
 
 

@@ -27,6 +27,17 @@ def has_release(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(found and found[0])
 
 
+def out_of_date(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether an export was ingested after the last build (the model tables do not show it yet)."""
+    has_log = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'build_log'").fetchone()[0]
+    if not has_log:
+        return True
+    last_ingest, last_build = con.execute(
+        "select (select max(ingested_at) from exports), (select max(built_at) from build_log)").fetchone()
+    return last_build is None or (last_ingest is not None and last_ingest > last_build)
+
+
 def cells(con: duckdb.DuckDBPyConnection, report: str, table_name: str | None = None) -> pd.DataFrame:
     """The cells of one report (one table of it), in a stable order."""
     if not has_release(con):
