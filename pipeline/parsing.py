@@ -1,6 +1,6 @@
 """Parsing the text of an export's cells: dates, numbers, status labels, and how a value
 is shown in a message. Pure functions on pandas Series; every reason is in the
-language asked for (texts from pipeline/texts/ingest.py)."""
+language asked for (texts from pipeline/texts/ingest.toml)."""
 
 from __future__ import annotations
 

@@ -68,7 +68,7 @@ MAX_COLUMNS = 200
 
 class ExportRejected(Exception):
     """The export cannot be read or lacks what every row depends on: nothing is loaded.
-    Raised with a text key of pipeline/texts/ingest.py and its fields (so the command can
+    Raised with a text key of pipeline/texts/ingest.toml and its fields (so the command can
     say it in its language), or with a finished sentence."""
 
     def __init__(self, message: str = "", *, key: str | None = None, **fields: object) -> None:

@@ -1,7 +1,7 @@
 """Validation, part two: the collected problems of one export, the sentences for failed
 cell rules, the cross-row rules (duplicates, unknown youths, overlapping spells, phase
 order) and which rows go to the quarantine. Every sentence is in the command's
-language (pipeline/texts/ingest.py) and names the youth, so the school can find the
+language (pipeline/texts/ingest.toml) and names the youth, so the school can find the
 row in its own system; CPR-like numbers are masked before anything is kept."""
 
 from __future__ import annotations

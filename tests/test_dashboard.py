@@ -216,7 +216,9 @@ from pipeline.dashboard import DashboardDataError, dashboard_path, write_dashboa
 from pipeline.dashboard.data import QUANTITIES, dashboard_cells, embed_json, payload  # noqa: E402
 from pipeline.dashboard.page import BundleError, chart_library, defuse_cpr_like, render_page  # noqa: E402
 from pipeline.privacy import contains_cpr  # noqa: E402
-from pipeline.texts.dashboard import TEXTS  # noqa: E402
+from pipeline.texts import domain_texts  # noqa: E402
+
+TEXTS = domain_texts("dashboard")
 
 
 @pytest.fixture(scope="module")

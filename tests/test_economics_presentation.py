@@ -20,7 +20,7 @@ from pipeline.economics.store import read_published
 from pipeline.release.savings import moves_result
 from pipeline.reports import money
 from pipeline.reports.context import open_context
-from pipeline.texts import TEXTS, report_money, t
+from pipeline.texts import TEXTS, domain_texts, t
 
 # ----------------------------------------------------------------------------- computed at build time
 
@@ -183,7 +183,7 @@ def test_the_histogram_chart_marks_the_main_calculation(tmp_path: Path) -> None:
 
 
 def test_money_texts_in_both_languages_with_the_same_fields() -> None:
-    for key, (da, en) in report_money.TEXTS.items():
+    for key, (da, en) in domain_texts("report_money").items():
         assert da.strip() and en.strip(), key
         assert {f for _, f, _, _ in string.Formatter().parse(da) if f} == {
             f for _, f, _, _ in string.Formatter().parse(en) if f}, key

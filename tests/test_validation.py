@@ -375,12 +375,11 @@ def test_every_ingest_text_exists_in_both_languages_with_the_same_fields() -> No
     import string
 
     from pipeline import config
-    from pipeline.texts import TEXTS
-    from pipeline.texts import ingest as ingest_texts
+    from pipeline.texts import TEXTS, domain_texts
 
     dynamic = {"ingest.check_": ["id_chars", "whole_year", "sex_code", "non_negative", "hours_range"],
                "cli.title_": ["ingested", "validated"]}
-    for key, (da, en) in ingest_texts.TEXTS.items():
+    for key, (da, en) in domain_texts("ingest").items():
         fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (da, en)]
         assert da.strip() and en.strip() and fields[0] == fields[1], key
     used: set[str] = set()
@@ -392,4 +391,4 @@ def test_every_ingest_text_exists_in_both_languages_with_the_same_fields() -> No
             assert prefix in dynamic, prefix
     used |= {prefix + value for prefix, values in dynamic.items() for value in values}
     assert not sorted(used - set(TEXTS))
-    assert not sorted(set(ingest_texts.TEXTS) - used)
+    assert not sorted(set(domain_texts("ingest")) - used)

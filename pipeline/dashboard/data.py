@@ -15,8 +15,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from pipeline.texts import category_label, category_order, partnership_name, status_label, t
-from pipeline.texts.dashboard import TEXTS as DASHBOARD_TEXTS
+from pipeline.texts import category_label, category_order, domain_texts, partnership_name, status_label, t
 
 QUANTITIES = (
     "outcome_12m_count", "outcome_12m_share",
@@ -122,7 +121,7 @@ def payload(cells: pd.DataFrame, lang: str, min_cell: int, synthetic: bool) -> d
         "category_order": category_order(),
         "job_types": list(JOB_TYPES),
         "phases": list(PHASES),
-        "texts": {key: pair[index] for key, pair in DASHBOARD_TEXTS.items()},
+        "texts": {key: pair[index] for key, pair in domain_texts("dashboard").items()},
     }
 
 

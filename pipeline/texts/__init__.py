@@ -1,42 +1,46 @@
 """The one text catalog: every user-facing string, in Danish and English.
 
 `t(key, lang, **values)` returns the text with `{name}` fields filled in. The entries are
-kept in one module per domain (`reports`, ...), merged here into one catalog; a key may
-appear in only one of them, and every entry holds both languages (tests check both).
+kept in one TOML file per domain (`pipeline/texts/reports.toml`, ...), one table per key with
+`da` and `en`, so a translator edits text, not code. They are merged here into one catalog; a
+key may appear in only one file, and every entry holds both languages (checked when read).
 Category, status and partnership labels come from data/reference/*.csv.
 """
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
 from pipeline import config
 from pipeline.formatting import check_lang
 from pipeline.reference import load_reference
-from pipeline.texts import (
-    comparison,
-    dashboard,
-    ingest,
-    report_effect,
-    report_money,
-    report_tables,
-    report_trend,
-    reports,
-    terminal,
-    workbook,
-)
 
-_DOMAINS = (reports.TEXTS, report_tables.TEXTS, terminal.TEXTS, comparison.TEXTS, workbook.TEXTS, dashboard.TEXTS,
-            ingest.TEXTS, report_effect.TEXTS, report_trend.TEXTS,
-            report_money.TEXTS)
+_FOLDER = Path(__file__).parent
+DOMAINS = tuple(sorted(path.stem for path in _FOLDER.glob("*.toml")))  # every file of the folder is a domain
+
+
+def domain_texts(domain: str) -> dict[str, tuple[str, str]]:
+    """The texts of one domain file: key -> (Danish, English)."""
+    path = _FOLDER / f"{domain}.toml"
+    with path.open("rb") as handle:
+        entries = tomllib.load(handle)
+    texts = {}
+    for key, entry in entries.items():
+        if not isinstance(entry, dict) or set(entry) != {"da", "en"} or not all(isinstance(v, str) for v in
+                                                                                  entry.values()):
+            raise RuntimeError(f"text {key!r} in {path.name} must have exactly a Danish (da) and an English (en) text")
+        texts[key] = (entry["da"], entry["en"])
+    return texts
 
 
 def _merged() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for domain in _DOMAINS:
-        for key, value in domain.items():
+    for domain in DOMAINS:
+        for key, value in domain_texts(domain).items():
             if key in merged:
                 raise RuntimeError(f"text key {key!r} is defined twice in pipeline/texts")
             merged[key] = value
@@ -100,19 +104,13 @@ def partnership_name(partnership_id: str, lang: str) -> str:
 # ----------------------------------------------------------------------------- parameters for readers
 
 _FIELDS = ("dist", "low", "mode", "high", "mean", "sd")  # the fields of an [uncertainty] distribution
-_UNITS = {  # dotted key (or, for status.<code>.<name>, the name) -> unit.<code> of the catalog
-    "model.horizon_years": "years", "model.discount_rate": "share_per_year",
-    "model.min_observed_youth_months": "youth_months", "model.price_year": "calendar_year",
-    "programme_cost.per_youth_dkk": "dkk", "programme_cost.municipal_share": "share",
-    "programme_cost.year": "year_number", "projection.job_retention": "share_per_year",
-    "projection.job_loss_to": "status", "national.youths_per_year": "youths_per_year",
-    "retention.gap_days": "days", "suppression.min_cell": "youths", "baseline.from": "choice",
-    "scenario.name": "text", "scenario.description": "text", "uncertainty.draws": "count",
-    "uncertainty.seed": "integer", "comparison.bootstrap_replicates": "count", "comparison.seed": "integer",
-    "comparison.covariates": "characteristics", "comparison.smd_threshold": "standardised_difference",
-    "comparison.min_effective_n": "youths",
-    "annual_public_cost_dkk": "dkk_per_year", "municipal_share": "share", "fte": "share_of_full_time",
-}
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    """Parameter (dotted key, or for status.<code>.<name> the name) -> unit code: data/reference/parameter_units.csv."""
+    frame = pd.read_csv(config.REFERENCE_DIR / "parameter_units.csv", dtype=str, keep_default_na=False)
+    return dict(zip(frame["parameter"], frame["unit"], strict=True))
 
 
 def _wrapped(key: str) -> tuple[str, str, str | None] | None:
@@ -160,5 +158,5 @@ def parameter_unit(key: str, lang: str) -> str:
     parts = key.split(".")
     if _year_share(parts):
         return t("unit.share", lang)
-    code = _UNITS.get(key) or (_UNITS.get(parts[2]) if len(parts) == 3 and parts[0] == "status" else None)
+    code = _units().get(key) or (_units().get(parts[2]) if len(parts) == 3 and parts[0] == "status" else None)
     return t(f"unit.{code}", lang) if code else ""
