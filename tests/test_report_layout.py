@@ -58,7 +58,7 @@ TABLE_NOTE = re.compile(r"^[«']<5[»']:")  # the start of a table's note on hid
 FOREIGN = {
     "da": ("the", "of", "youths", "youth", "share", "partnership", "municipality", "education", "cohort",
            "effect", "observed", "projected", "assumed", "source", "year", "years", "month",
-           "months", "download", "table", "hidden", "synthetic", "programme", "employment", "without"),
+           "months", "download", "table", "hidden", "synthetic", "programme", "employment", "without", "baseline"),
     "en": ("unge", "årgang", "partnerskab", "kommune", "andel", "i alt", "og", "af", "ikke", "måneder",
            "uddannelse", "forløb", "kilde", "tabel", "hent", "syntetiske", "nutidsværdi", "besparelse", "år",
            "ung", "antal", "fordeling"),

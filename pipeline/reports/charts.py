@@ -336,43 +336,6 @@ def trend_lines(series: Mapping[str, pd.DataFrame], lang: str, highlight: str | 
     return fig
 
 
-def cumulative_savings(frame: pd.DataFrame, lang: str) -> Figure:
-    """Net municipal and total saving per year (bars) and the cumulative total (line), in mio. kr."""
-    fig, ax = _figure(3.0)
-    shown = frame.dropna(subset=["net_total_dkk"])
-    x = shown["year"].to_numpy()
-    ax.bar(
-        x - 0.2,
-        shown["net_municipal_dkk"],
-        width=0.4,
-        color=OKABE_ITO["blue"],
-        label=t("col.net_municipal", lang),
-    )
-    ax.bar(
-        x + 0.2,
-        shown["net_state_dkk"],
-        width=0.4,
-        color=OKABE_ITO["sky_blue"],
-        label=t("col.net_state", lang),
-    )
-    ax.plot(
-        x,
-        shown["cumulative_net_total_dkk"],
-        marker="o",
-        color=OKABE_ITO["black"],
-        ms=4,
-        label=t("col.cumulative_net", lang),
-    )
-    ax.axhline(0, color="#444444", lw=0.8)
-    ax.set_xticks(x, [str(int(v)) for v in x])
-    ax.yaxis.set_major_formatter(_mio_axis(lang))
-    ax.set_xlabel(t("chart.savings_x", lang))
-    ax.set_ylabel(t("chart.savings_y", lang))
-    ax.set_title(t("chart.savings_title", lang), loc="left")
-    ax.legend(loc="upper left", fontsize=7.5)
-    return fig
-
-
 def npv_bars(frame: pd.DataFrame, lang: str) -> Figure:
     """NPV of the public net total per partnership (`label`, `npv_net_total_dkk`; NaN = suppressed)."""
     rows = frame.iloc[::-1].reset_index(drop=True)

@@ -13,25 +13,30 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from pipeline import formatting as fmt
-from pipeline.reports import charts
 from pipeline.reports.charts import OKABE_ITO, _figure, _mio_axis
 from pipeline.texts import t
 
 
 def cumulative_savings(frame: pd.DataFrame, lang: str) -> Figure:
-    """`charts.cumulative_savings` (the year's net of the municipality and the state as bars, the cumulative
-    net total as a line) with every series named undiscounted, and the cumulative present value beside it
-    (`money.by_year_frame`), in mio. kr."""
-    fig = charts.cumulative_savings(frame, lang)
-    ax = fig.axes[0]
-    municipal, state = ax.containers[:2]
-    municipal.set_label(t("money.chart.net_municipal", lang))
-    state.set_label(t("money.chart.net_state", lang))
-    ax.get_lines()[0].set_label(t("money.col.cumulative_net", lang))
+    """The year's net of the municipality and the state (bars) and the cumulative net total (line), every
+    series named undiscounted, and the cumulative present value beside it (`money.by_year_frame`), in mio. kr."""
+    fig, ax = _figure(3.0)
     shown = frame.dropna(subset=["net_total_dkk"])
+    x = shown["year"].to_numpy()
+    ax.bar(x - 0.2, shown["net_municipal_dkk"], width=0.4, color=OKABE_ITO["blue"],
+           label=t("money.chart.net_municipal", lang))
+    ax.bar(x + 0.2, shown["net_state_dkk"], width=0.4, color=OKABE_ITO["sky_blue"],
+           label=t("money.chart.net_state", lang))
+    ax.plot(x, shown["cumulative_net_total_dkk"], marker="o", color=OKABE_ITO["black"], ms=4,
+            label=t("money.col.cumulative_net", lang))
     if "cumulative_npv_total_dkk" in shown:
-        ax.plot(shown["year"].to_numpy(), shown["cumulative_npv_total_dkk"], marker="s",
-                color=OKABE_ITO["vermillion"], ms=3.5, ls="--", label=t("money.col.cumulative_pv", lang))
+        ax.plot(x, shown["cumulative_npv_total_dkk"], marker="s", color=OKABE_ITO["vermillion"], ms=3.5, ls="--",
+                label=t("money.col.cumulative_pv", lang))
+    ax.axhline(0, color="#444444", lw=0.8)
+    ax.set_xticks(x, [str(int(v)) for v in x])
+    ax.yaxis.set_major_formatter(_mio_axis(lang))
+    ax.set_xlabel(t("chart.savings_x", lang))
+    ax.set_ylabel(t("chart.savings_y", lang))
     ax.set_title(t("money.chart.cumulative_title", lang), loc="left")
     ax.legend(loc="upper left", fontsize=7)
     return fig
