@@ -106,3 +106,14 @@ def job_statuses() -> tuple[str, ...]:
     """The status codes of the category 'job' (the job types), in reference order."""
     statuses = load_reference().statuses
     return tuple(statuses.loc[statuses["category"] == "job", "status"])
+
+
+MUNICIPALITY_MIN_YOUTHS = 10
+OTHER_MUNICIPALITIES = "other"
+
+
+def municipality_groups(codes: pd.Series) -> pd.Series:
+    """Each youth's home municipality, or 'other' for municipalities with fewer than
+    MUNICIPALITY_MIN_YOUTHS youths (pooled, so the table is not a wall of hidden cells)."""
+    sizes = codes.map(codes.value_counts())
+    return codes.where(sizes >= MUNICIPALITY_MIN_YOUTHS, OTHER_MUNICIPALITIES).astype(str)

@@ -32,7 +32,7 @@ from test_economics_handworked import handworked_parameters
 from pipeline.economics import build_economics_tables, compute_savings
 from pipeline.economics.store import municipal_inputs, read_published
 from pipeline.models import run_sql_models
-from pipeline.release.outcomes import MUNICIPALITY_MIN_YOUTHS
+from pipeline.reference import MUNICIPALITY_MIN_YOUTHS
 from pipeline.release.store import release_checks
 
 ROOT = Path(__file__).resolve().parent.parent

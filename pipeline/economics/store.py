@@ -11,6 +11,7 @@ from pipeline import config
 from pipeline.economics.tables import SavingsResult, compute_savings
 from pipeline.models import SQL_VARIABLES, ModelsNotBuiltError, sql_models
 from pipeline.parameters import Parameters, baseline_from, status_codes
+from pipeline.reference import municipality_groups  # the one definition of the pooling
 from pipeline.warehouse import has_relation, write_frame
 
 COHORT_MODEL = "savings_cohort"
@@ -119,8 +120,6 @@ def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> t
 def municipal_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The youths of the current exports with their municipality group (the grouping of the
     per-municipality outcome table, over the same youths) and their observable youth-months."""
-    from pipeline.release.outcomes import municipality_groups  # the one definition of the pooling
-
     youths = con.execute("""
         select partnership_id, export_id, participant_id, municipality_code,
                coalesce(stu_end_date <= export_date, false) as counted, programme_cost_dkk

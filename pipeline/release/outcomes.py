@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.formatting import is_missing as fmt_missing
+from pipeline.reference import municipality_groups
 from pipeline.release.statistics import Key, Registry
 
 ALL = "ALL"
@@ -89,17 +90,6 @@ def add_outcome(reg: Registry, frames: OutcomeFrames) -> dict[str, object]:
             reg.sums_to([m[name] for m in municipal.values()], ids[(ALL, ALL)][name])
     _check_rates(reg, frames.employment_rate, dates)
     return dates
-
-
-MUNICIPALITY_MIN_YOUTHS = 10
-OTHER_MUNICIPALITIES = "other"
-
-
-def municipality_groups(codes: pd.Series) -> pd.Series:
-    """Each youth's home municipality, or 'other' for municipalities with fewer than
-    MUNICIPALITY_MIN_YOUTHS youths (pooled, so the table is not a wall of hidden cells)."""
-    sizes = codes.map(codes.value_counts())
-    return codes.where(sizes >= MUNICIPALITY_MIN_YOUTHS, OTHER_MUNICIPALITIES).astype(str)
 
 
 def _group_counts(reg: Registry, rows: pd.DataFrame, p: str, c: str, date: object, cats: Sequence[str],
