@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from rich.console import Console
 
-from pipeline.economics import build_economics_tables, savings_report
+from pipeline.economics import build_economics_tables, savings_report, scenario_frames
 from pipeline.models import ModelsNotBuiltError, run_sql_models
 from pipeline.parameters import load_parameters
 from pipeline.release.scenario import scenario_release
@@ -95,8 +95,7 @@ def test_savings_report_needs_built_models():
 
 def test_the_savings_printout_reads_the_scenario_release(warehouse):
     params = load_parameters(DEFAULT)
-    result = savings_report(warehouse, params, monte_carlo=100)
-    cells = scenario_release(warehouse, result, 5).cells
+    cells = scenario_release(warehouse, scenario_frames(warehouse, params, monte_carlo=100)[1], 5).cells
     console = Console(record=True, width=200)
     print_savings(cells[cells["report"] == "economics"], params, 5, console, lang="da")
     text = console.export_text()

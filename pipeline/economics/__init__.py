@@ -7,7 +7,7 @@
   frames, without touching the warehouse's tables.
 """
 
-from pipeline.economics.store import build_economics_tables, savings_report
+from pipeline.economics.store import build_economics_tables, savings_report, scenario_frames
 from pipeline.economics.tables import SavingsResult, compute_savings
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "build_economics_tables",
     "compute_savings",
     "savings_report",
+    "scenario_frames",
 ]

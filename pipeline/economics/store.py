@@ -133,26 +133,34 @@ def municipal_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.D
     return youths, months
 
 
+def economics_frames(con: duckdb.DuckDBPyConnection, params: Parameters, cohort: pd.DataFrame,
+                     distribution: pd.DataFrame, monte_carlo: int | None,
+                     municipal: tuple[pd.DataFrame, pd.DataFrame] | None = None,
+                     ) -> tuple[SavingsResult, dict[str, pd.DataFrame]]:
+    """Every savings table of one parameter set, by table name: what a build writes and a scenario publishes
+    (the one list, so a scenario can never publish less, or other, than a build)."""
+    result = compute_savings(
+        cohort, distribution, params, read_published(), _outcome_summary(con), monte_carlo,
+        _estimated_baseline(con, params), municipal if municipal is not None else municipal_inputs(con),
+    )
+    frames = {**_result_frames(result), "savings_cohort": cohort}
+    other = _other_baseline(con, params, cohort, distribution)
+    frames["savings_summary_other_baseline"] = (
+        other.summary.assign(baseline=baseline_from(other.params.values)) if other is not None
+        else pd.DataFrame(columns=list(OTHER_BASELINE_TYPES)))
+    return result, frames
+
+
 def build_economics_tables(con: duckdb.DuckDBPyConnection, params: Parameters) -> list[str]:
     """Write every savings table from the built SQL models (the caller holds the transaction)."""
     cohort = con.execute(f"select * from {COHORT_MODEL}").df()
     distribution = con.execute(f"select * from {DISTRIBUTION_MODEL}").df()
     draws = params.get("uncertainty.draws")
-    result = compute_savings(
-        cohort, distribution, params, read_published(), _outcome_summary(con), None if draws is None else int(draws),
-        _estimated_baseline(con, params), municipal_inputs(con),
-    )
-    built = []
-    for name, frame in _result_frames(result).items():
-        write_frame(con, name, frame, TABLE_TYPES[name])
-        built.append(name)
-    other = _other_baseline(con, params, cohort, distribution)
-    frame = other.summary.assign(baseline=baseline_from(other.params.values)) if other is not None else None
-    write_frame(con, "savings_summary_other_baseline",
-                 frame if frame is not None else pd.DataFrame(columns=list(OTHER_BASELINE_TYPES)),
-                 OTHER_BASELINE_TYPES)
-    built.append("savings_summary_other_baseline")
-    return built
+    _, frames = economics_frames(con, params, cohort, distribution, None if draws is None else int(draws))
+    frames.pop("savings_cohort")  # a SQL model's table already
+    for name, frame in frames.items():
+        write_frame(con, name, frame, TABLE_TYPES.get(name, OTHER_BASELINE_TYPES))
+    return list(frames)
 
 
 OTHER_BASELINE_TYPES = {**TABLE_TYPES["savings_summary"], "baseline": "varchar"}
@@ -186,7 +194,14 @@ def _model_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
 def savings_report(
     con: duckdb.DuckDBPyConnection, params: Parameters, monte_carlo: int | None = None
 ) -> SavingsResult:
-    """The savings model on the warehouse's loaded data with these parameters; no table is changed.
+    """The savings model on the warehouse's loaded data with these parameters; no table is changed."""
+    return scenario_frames(con, params, monte_carlo)[0]
+
+
+def scenario_frames(
+    con: duckdb.DuckDBPyConnection, params: Parameters, monte_carlo: int | None = None
+) -> tuple[SavingsResult, dict[str, pd.DataFrame]]:
+    """`economics_frames` for a scenario on a built warehouse; no table is changed.
 
     The distribution is recomputed from the staging/intermediate views with the
     parameters' horizon, so a scenario with another horizon works on a built warehouse.
@@ -204,11 +219,11 @@ def savings_report(
                 con.execute(f"set variable {variable} = ?", [params.get(key)])
         cohort = _model_frame(con, COHORT_MODEL)
         distribution = _model_frame(con, DISTRIBUTION_MODEL)
+        municipal = municipal_inputs(con)  # youth-months under the scenario's horizon, as the distribution
     finally:
         for variable, value in previous.items():
             if value is None:
                 con.execute(f"reset variable {variable}")
             else:
                 con.execute(f"set variable {variable} = ?", [value])
-    return compute_savings(cohort, distribution, params, read_published(), _outcome_summary(con), monte_carlo,
-                           _estimated_baseline(con, params))
+    return economics_frames(con, params, cohort, distribution, monte_carlo, municipal)

@@ -9,47 +9,32 @@ Without overrides, with the parameter file the warehouse was built with and its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import duckdb
 import pandas as pd
 
-from pipeline.economics import SavingsResult, savings_report
+from pipeline.economics import scenario_frames
 from pipeline.parameters import Parameters
 from pipeline.release.read import out_of_date
-from pipeline.release.savings import SavingsFrames
 from pipeline.release.store import (
     Release,
     collect_statistics,
     make_release,
     read_comparison_frames,
     read_outcome_frames,
+    savings_frames,
 )
 
 
-def savings_frames(result: SavingsResult, cohort) -> SavingsFrames:  # noqa: ANN001 - a DataFrame
-    """The savings tables of a computed scenario, as the release reads them from a warehouse."""
-    return SavingsFrames(
-        by_year=result.by_year,
-        summary=result.summary,
-        national=result.national,
-        national_cohort=result.national_cohort,
-        monte_carlo=result.monte_carlo if result.monte_carlo is not None else result.summary.iloc[0:0],
-        sensitivity=result.sensitivity,
-        comparison=result.comparison,
-        distribution=result.distribution[result.distribution["partnership_id"] == "ALL"],
-        baseline=result.baseline,
-        cohort=cohort,
-        switching=result.switching_frame(),
-    )
-
-
-
-def scenario_release(con: duckdb.DuckDBPyConnection, result: SavingsResult, min_cell: int) -> Release:
-    """Outcome statistics of the warehouse's last build + the scenario's savings, protected together."""
-    cohort = con.execute("select * from savings_cohort").df()
-    reg, partnerships = collect_statistics(read_outcome_frames(con), savings_frames(result, cohort),
-                                           read_comparison_frames(con))
+def scenario_release(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pd.DataFrame], min_cell: int) -> Release:
+    """Outcome statistics of the warehouse's last build + the scenario's savings tables
+    (`pipeline.economics.scenario_frames`), protected together."""
+    comparison = read_comparison_frames(con)
+    if comparison is not None:  # the scenario's own savings on the other baseline
+        comparison = replace(comparison, other_baseline=tables["savings_summary_other_baseline"])
+    reg, partnerships = collect_statistics(read_outcome_frames(con), savings_frames(tables), comparison)
     return make_release(reg, partnerships, min_cell)
 
 
@@ -80,7 +65,7 @@ def savings_cells(con: duckdb.DuckDBPyConnection, params: Parameters, monte_carl
         cells = con.execute("select * from published_cells where list_contains(?, report)", [SAVINGS_REPORTS]).df()
         values = con.execute("select key, value, source from savings_parameters").df()
         return SavingsCells(cells, values, from_build=True)
-    result = savings_report(con, params, monte_carlo)
-    cells = scenario_release(con, result, int(params.require("suppression.min_cell"))).cells
+    result, tables = scenario_frames(con, params, monte_carlo)
+    cells = scenario_release(con, tables, int(params.require("suppression.min_cell"))).cells
     return SavingsCells(cells[cells["report"].isin(SAVINGS_REPORTS)], result.parameters, from_build=False)
 

@@ -10,6 +10,7 @@ Tables written (inside the build's transaction):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -70,23 +71,29 @@ def read_outcome_frames(con: duckdb.DuckDBPyConnection) -> OutcomeFrames:
     )
 
 
+# SavingsFrames field -> the economics table it is read from (a build's warehouse or a scenario's frames)
+SAVINGS_TABLES = {
+    "by_year": "savings_by_year", "summary": "savings_summary", "national": "national_scenario",
+    "national_cohort": "national_cohort_year", "monte_carlo": "monte_carlo_summary",
+    "sensitivity": "sensitivity_oneway", "comparison": "published_comparison",
+    "distribution": "savings_status_distribution", "baseline": "savings_baseline", "cohort": "savings_cohort",
+    "switching": "savings_switching", "histogram": "monte_carlo_histogram",
+    "monte_carlo_inputs": "monte_carlo_inputs", "municipal": "savings_by_municipality",
+}
+
+
+def savings_frames(tables: Mapping[str, pd.DataFrame]) -> SavingsFrames:
+    """The savings statistics' input from economics tables by name (only the programme's distribution)."""
+    frames = {field: tables.get(name, pd.DataFrame()) for field, name in SAVINGS_TABLES.items()}
+    distribution = frames["distribution"]
+    if "partnership_id" in distribution:
+        frames["distribution"] = distribution[distribution["partnership_id"] == "ALL"]
+    return SavingsFrames(**frames)
+
+
 def read_savings_frames(con: duckdb.DuckDBPyConnection) -> SavingsFrames:
-    return SavingsFrames(
-        by_year=_frame(con, "select * from savings_by_year"),
-        summary=_frame(con, "select * from savings_summary"),
-        national=_frame(con, "select * from national_scenario"),
-        national_cohort=_frame(con, "select * from national_cohort_year"),
-        monte_carlo=_frame(con, "select * from monte_carlo_summary"),
-        sensitivity=_frame(con, "select * from sensitivity_oneway"),
-        comparison=_frame(con, "select * from published_comparison"),
-        distribution=_frame(con, "select * from savings_status_distribution where partnership_id = 'ALL'"),
-        baseline=_frame(con, "select * from savings_baseline"),
-        cohort=_frame(con, "select * from savings_cohort"),
-        switching=_frame(con, "select * from savings_switching"),
-        histogram=_optional(con, "monte_carlo_histogram"),
-        monte_carlo_inputs=_optional(con, "monte_carlo_inputs"),
-        municipal=_optional(con, "savings_by_municipality"),
-    )
+    return savings_frames({name: _frame(con, f"select * from {name}") for name in SAVINGS_TABLES.values()
+                           if has_relation(con, name)})
 
 
 def _optional(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
