@@ -131,3 +131,47 @@ def superseded_table(ctx: ReportContext) -> pd.DataFrame:
         t("col.file", lang): [file_name(p) for p in frame["source_path"]],
         t("col.superseded_by", lang): [fmt.fmt_date(d, lang) for d in frame["newer_date"]],
     }), lang)
+
+
+# ----------------------------------------------------------------------------- content checks
+
+
+def _content_checks(ctx: ReportContext) -> pd.DataFrame:
+    """The rows of data_quality_checks (one per youth and problem) with the export's file, fix-first order."""
+    if not has_table(ctx.con, "data_quality_checks"):
+        return pd.DataFrame(columns=["partnership_id", "participant_id", "check_name", "priority", "size",
+                                     "source_path"])
+    return _read(ctx, """
+        select c.partnership_id, c.participant_id, c.check_name, c.priority, c.size, e.source_path
+        from data_quality_checks c join exports e using (export_id)
+        order by c.priority, c.partnership_id, c.check_name, c.participant_id""")
+
+
+def content_summary_table(ctx: ReportContext) -> pd.DataFrame:
+    """What to fix first: per priority, problem and partnership, how many youths, and what it does to the figures."""
+    lang = ctx.lang
+    rows = _content_checks(ctx)
+    counts = rows.groupby(["priority", "check_name", "partnership_id"], sort=True).size().reset_index(name="n")
+    return pd.DataFrame({
+        t("dq.col.priority", lang): [str(p) for p in counts["priority"]],
+        t("dq.col.problem", lang): [t(f"dq.check.{c}", lang) for c in counts["check_name"]],
+        t("col.partnership", lang): [label_partnership(ctx, p) for p in counts["partnership_id"]],
+        t("dq.col.youths", lang): [fmt.fmt_int(n, lang) for n in counts["n"]],
+        t("dq.col.consequence", lang): [t(f"dq.why.{c}", lang) for c in counts["check_name"]],
+    })
+
+
+def content_rows_table(ctx: ReportContext) -> pd.DataFrame:
+    """Every youth to look at, in fix-first order, by the id the STU place's own system uses."""
+    lang = ctx.lang
+    rows = _content_checks(ctx)
+    table = _files(pd.DataFrame({
+        t("col.partnership", lang): [label_partnership(ctx, p) for p in rows["partnership_id"]],
+        t("col.file", lang): [file_name(p) for p in rows["source_path"]],
+        t("dq.col.youth_id", lang): list(rows["participant_id"]),
+        t("dq.col.problem", lang): [t(f"dq.check.{c}", lang) for c in rows["check_name"]],
+        t("dq.col.size", lang): [t(f"dq.size.{c}", lang, n=fmt.MISSING if fmt.is_missing(s) else fmt.fmt_int(s, lang))
+                                 for c, s in zip(rows["check_name"], rows["size"], strict=True)],
+    }), lang)
+    table.attrs["verbatim"][t("dq.col.youth_id", lang)] = "ident"
+    return table
