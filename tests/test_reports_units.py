@@ -66,6 +66,8 @@ DYNAMIC_KEYS: dict[str, list[str]] = {
     "csv.": list(DIMENSIONS),
     "param.": ["annual_public_cost_dkk", "municipal_share", "fte", "model.discount_rate", "projection.job_retention",
                "programme_cost.per_youth_dkk"],
+    **{prefix: ["no_spells_after_stu", "missing_stu_end", "gap_in_history", "missing_cost"]  # data_quality_checks
+       for prefix in ("dq.check.", "dq.size.", "dq.why.")},
     "q.": sorted({q for specs in report_tables(["p"]).values() for spec in specs for q in spec.quantities}),
 }
 _STATIC = re.compile(r"""\bt\(\s*\\?["']([a-z_]+\.[a-z0-9_.]+)\\?["']""")

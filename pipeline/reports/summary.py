@@ -3,11 +3,12 @@ programme, the sentence that says why nearly everything is hidden. Every figure 
 
 from __future__ import annotations
 
+from pipeline.reference import job_statuses
 from pipeline.release.read import one, pick
 from pipeline.reports.context import ReportContext
 from pipeline.reports.money import steady_year
 from pipeline.reports.tables import ALL
-from pipeline.texts import t
+from pipeline.texts import status_label, t
 
 FOUR_CATEGORIES = 4
 
@@ -33,7 +34,48 @@ def small_programme_note(ctx: ReportContext, report: str, partnership: str = ALL
 
 
 def summary_text(ctx: ReportContext) -> str:
-    """The programme report's executive summary (page 2): headline, job-rate, savings, HBS."""
+    """The programme report's executive summary (page 2): headline, job types, job-rate, effect against the
+    baseline, savings and net per youth, the national figure against HBS, and the three caveats that matter."""
+    return "\n".join([_figures_text(ctx), _job_types_text(ctx), _effect_text(ctx), _per_youth_text(ctx),
+                      t("p.summary_caveats", ctx.lang, comparison=t(
+                          "p.summary_caveat_comparison" if _has_effect(ctx) else "p.summary_caveat_no_comparison",
+                          ctx.lang))])
+
+
+def _job_types_text(ctx: ReportContext) -> str:
+    cells = pick(ctx.cells("programme", "job_types"), partnership_id=ALL, quantity="outcome_12m_count")
+    parts = [f"{ctx.text(one(cells, category=code))} {status_label(code, ctx.lang).lower()}"
+             for code in job_statuses() if one(cells, category=code) is not None]
+    return t("p.summary_job_types", ctx.lang, parts=", ".join(parts))
+
+
+def _has_effect(ctx: ReportContext) -> bool:
+    return one(ctx.cells("programme", "effect"), quantity="effect", partnership_id=ALL) is not None
+
+
+def _effect_text(ctx: ReportContext) -> str:
+    comparison = ctx.cells("programme", "published_comparison")
+    baseline = ctx.text(one(comparison, quantity="computed_value", item="baseline_share_job_or_education_year1"))
+    effect = one(ctx.cells("programme", "effect"), quantity="effect", partnership_id=ALL)
+    if effect is None:
+        return t("p.summary_effect_assumed", ctx.lang, baseline=baseline)
+    if bool(effect["hidden"]):
+        return t("p.summary_effect_hidden", ctx.lang, baseline=baseline)
+    cells = ctx.cells("programme", "effect")
+    return t("p.summary_effect", ctx.lang, baseline=baseline, effect=ctx.text(effect),
+             low=ctx.text(one(cells, quantity="effect_ci_low", partnership_id=ALL)),
+             high=ctx.text(one(cells, quantity="effect_ci_high", partnership_id=ALL)))
+
+
+def _per_youth_text(ctx: ReportContext) -> str:
+    comparison = pick(ctx.cells("programme", "published_comparison"), quantity="computed_value")
+    item = "hbs_year2_net_saving_per_participant_"
+    return t("p.summary_per_youth", ctx.lang, year=steady_year(ctx, "programme"),
+             total=ctx.text(one(comparison, item=item + "total")),
+             municipal=ctx.text(one(comparison, item=item + "municipal")))
+
+
+def _figures_text(ctx: ReportContext) -> str:
     outcome = ctx.cells("programme", "outcome_12m")
     rate = ctx.cells("programme", "employment_rate")
     summary = ctx.cells("programme", "savings_summary")
