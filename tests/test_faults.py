@@ -46,20 +46,22 @@ def write_export(folder: Path, n_youths: int, partnership_id: str = "mou-hotel-a
     return folder
 
 
+def _columns(con: duckdb.DuckDBPyConnection, base_tables_only: bool) -> dict[str, list[str]]:
+    """Each table (and view, unless base_tables_only) with its columns, wall-clock columns left out."""
+    kind = "where table_type = 'BASE TABLE' " if base_tables_only else ""
+    tables = [r[0] for r in con.execute(f"select table_name from information_schema.tables {kind}"
+                                        "order by table_name").fetchall()]
+    return {table: [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+        [table]).fetchall() if r[0] not in TIMESTAMPS] for table in tables}
+
+
 def dump(warehouse: Path) -> dict[str, list[tuple]]:
     """Every table and view, rows sorted; only the wall-clock columns are left out."""
     con = duckdb.connect(str(warehouse))
     try:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
-                                            "order by table_name").fetchall()]
-        result = {}
-        for table in tables:
-            columns = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-                [table]).fetchall() if r[0] not in TIMESTAMPS]
-            rows = con.execute(f"select {', '.join(columns)} from {table}").fetchall()
-            result[table] = sorted(rows, key=repr)
-        return result
+        return {table: sorted(con.execute(f"select {', '.join(columns)} from {table}").fetchall(), key=repr)
+                for table, columns in _columns(con, base_tables_only=False).items()}
     finally:
         con.close()
 
@@ -69,16 +71,9 @@ def fingerprint(warehouse: Path) -> dict[str, tuple]:
     equal for the same rows, cheap on a large warehouse."""
     con = duckdb.connect(str(warehouse))
     try:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables "
-                                            "where table_type = 'BASE TABLE' order by table_name").fetchall()]
-        result = {}
-        for table in tables:
-            columns = [r[0] for r in con.execute(
-                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-                [table]).fetchall() if r[0] not in TIMESTAMPS]
-            result[table] = con.execute(f"select count(*), sum(hash({', '.join(columns)})::hugeint) from {table}"
-                                        ).fetchone()
-        return result
+        return {table: con.execute(f"select count(*), sum(hash({', '.join(columns)})::hugeint) from {table}"
+                                   ).fetchone()
+                for table, columns in _columns(con, base_tables_only=True).items()}
     finally:
         con.close()
 
