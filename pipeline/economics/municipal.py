@@ -58,6 +58,9 @@ def municipal_savings(cohorts: Cohorts, structure: Structure, scalars: Scalars, 
     counted = youths[youths["counted"].astype(bool)]
     months = months.merge(counted[["export_id", "participant_id", "partnership_id", "municipality_code"]],
                           on=["export_id", "participant_id"])
+    months = months.assign(municipality_code=months["municipality_code"].astype(str)).groupby(
+        ["partnership_id", "municipality_code", "year", "status"], as_index=False, sort=False)["youth_months"].sum()
+    by_group = {key: group for key, group in months.groupby(["partnership_id", "municipality_code"], sort=False)}
     weight_municipal = scalars.cost[0] * scalars.municipal_share[0]
     weight_total = scalars.cost[0]
     baseline = structure.baseline if scalars.baseline is None else scalars.baseline[0]
@@ -75,7 +78,7 @@ def municipal_savings(cohorts: Cohorts, structure: Structure, scalars: Scalars, 
         for code, group in mine.groupby(mine["municipality_code"].astype(str)):
             n_group = float(len(group))
             mass = group_status_mass(
-                months[(months["partnership_id"] == partnership_id) & (months["municipality_code"] == code)],
+                by_group.get((partnership_id, code), months.iloc[0:0]),
                 structure, paths.source[p], cohorts.n_youth[p], cohorts.observable_months[p], share[p], n_group,
                 float(scalars.job_retention[0]))
             difference = n_group * baseline - mass  # (K, S) status mass avoided
