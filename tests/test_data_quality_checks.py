@@ -77,3 +77,14 @@ def test_the_report_lists_what_to_fix_first_in_plain_words(warehouse: Path) -> N
     assert "458 dage" in detail.to_string() and "4 år" in detail.to_string()
     english = quality.content_rows_table(open_context(warehouse, "en"))
     assert "60 days" in english.to_string() and "dage" not in english.to_string()
+
+
+def test_a_long_list_shows_the_most_important_first_and_says_how_many_more(warehouse: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = open_context(warehouse, "da")
+    assert quality.content_rows_note(ctx) is None
+    monkeypatch.setattr(quality, "CONTENT_ROWS_SHOWN", 2)
+    assert list(quality.content_rows_table(ctx).iloc[:, 2]) == ["Y2", "Y1"]
+    assert quality.content_rows_note(ctx) == (
+        "Listen viser de første 2 af 5 problemer, de vigtigste først. Ret dem, indlæs udtrækket igen, og se listen "
+        "på ny.")

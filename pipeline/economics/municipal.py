@@ -51,13 +51,15 @@ def municipal_savings(cohorts: Cohorts, structure: Structure, scalars: Scalars, 
     """savings_by_municipality: per municipality group, the youths counted in the savings (of the
     partnerships with a result), the NPV of the municipal and of the total net, and the municipal NPV
     per youth. `youths`: partnership_id, export_id, participant_id, municipality_code (the group),
-    counted (STU ended by the export date), programme_cost_dkk; `months`: export_id, participant_id,
-    year, status, youth_months (observable youth-months)."""
+    counted (STU ended by the export date), programme_cost_dkk; `months`: observable youth-months of the
+    counted youths, year, status, youth_months, either youth by youth (export_id, participant_id) or
+    already summed by partnership_id and municipality_code (the group)."""
     if youths.empty:
         return pd.DataFrame(columns=MUNICIPAL_COLUMNS)
     counted = youths[youths["counted"].astype(bool)]
-    months = months.merge(counted[["export_id", "participant_id", "partnership_id", "municipality_code"]],
-                          on=["export_id", "participant_id"])
+    if "municipality_code" not in months:  # youth by youth: add each youth's partnership and group
+        months = months.merge(counted[["export_id", "participant_id", "partnership_id", "municipality_code"]],
+                              on=["export_id", "participant_id"])
     months = months.assign(municipality_code=months["municipality_code"].astype(str)).groupby(
         ["partnership_id", "municipality_code", "year", "status"], as_index=False, sort=False)["youth_months"].sum()
     by_group = {key: group for key, group in months.groupby(["partnership_id", "municipality_code"], sort=False)}

@@ -119,17 +119,25 @@ def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> t
 
 def municipal_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The youths of the current exports with their municipality group (the grouping of the
-    per-municipality outcome table, over the same youths) and their observable youth-months."""
+    per-municipality outcome table, over the same youths), and the observable youth-months of the
+    counted youths summed by partnership, group, year and status in DuckDB (a million youths'
+    months never reach pandas)."""
     youths = con.execute("""
         select partnership_id, export_id, participant_id, municipality_code,
                coalesce(stu_end_date <= export_date, false) as counted, programme_cost_dkk
         from stg_participants""").df()
     youths["municipality_code"] = municipality_groups(youths["municipality_code"])
-    months = con.execute("""
-        select export_id, participant_id, year, status, sum(youth_months) as youth_months
-        from int_youth_year_months
-        where population = 'programme' and not superseded
-        group by all""").df()
+    con.register("municipal_youths", youths[["export_id", "participant_id", "partnership_id", "municipality_code",
+                                             "counted"]])
+    try:
+        months = con.execute("""
+            select y.partnership_id, y.municipality_code, m.year, m.status, sum(m.youth_months) as youth_months
+            from int_youth_year_months as m
+            join municipal_youths as y using (export_id, participant_id)
+            where m.population = 'programme' and not m.superseded and y.counted
+            group by all""").df()
+    finally:
+        con.unregister("municipal_youths")
     return youths, months
 
 

@@ -136,22 +136,23 @@ def superseded_table(ctx: ReportContext) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- content checks
 
 
-def _content_checks(ctx: ReportContext) -> pd.DataFrame:
-    """The rows of data_quality_checks (one per youth and problem) with the export's file, fix-first order."""
+CONTENT_ROWS_SHOWN = 100  # the to-do list lists this many youths (most important first), then says how many more
+
+
+def _content_checks(ctx: ReportContext, sql: str) -> pd.DataFrame:
+    """A query over data_quality_checks (`checks`) joined with the export's file; empty before any build."""
     if not has_table(ctx.con, "data_quality_checks"):
         return pd.DataFrame(columns=["partnership_id", "participant_id", "check_name", "priority", "size",
-                                     "source_path"])
-    return _read(ctx, """
-        select c.partnership_id, c.participant_id, c.check_name, c.priority, c.size, e.source_path
-        from data_quality_checks c join exports e using (export_id)
-        order by c.priority, c.partnership_id, c.check_name, c.participant_id""")
+                                     "source_path", "n"])
+    return _read(ctx, "with checks as (select c.*, e.source_path from data_quality_checks c "
+                      f"join exports e using (export_id)) {sql}")
 
 
 def content_summary_table(ctx: ReportContext) -> pd.DataFrame:
     """What to fix first: per priority, problem and partnership, how many youths, and what it does to the figures."""
     lang = ctx.lang
-    rows = _content_checks(ctx)
-    counts = rows.groupby(["priority", "check_name", "partnership_id"], sort=True).size().reset_index(name="n")
+    counts = _content_checks(ctx, "select priority, check_name, partnership_id, count(*) as n from checks "
+                                  "group by all order by priority, check_name, partnership_id")
     return pd.DataFrame({
         t("dq.col.priority", lang): [str(p) for p in counts["priority"]],
         t("dq.col.problem", lang): [t(f"dq.check.{c}", lang) for c in counts["check_name"]],
@@ -162,9 +163,11 @@ def content_summary_table(ctx: ReportContext) -> pd.DataFrame:
 
 
 def content_rows_table(ctx: ReportContext) -> pd.DataFrame:
-    """Every youth to look at, in fix-first order, by the id the STU place's own system uses."""
+    """The youths to look at, in fix-first order (the first CONTENT_ROWS_SHOWN), by the id the STU place's own
+    system uses."""
     lang = ctx.lang
-    rows = _content_checks(ctx)
+    rows = _content_checks(ctx, "select * from checks order by priority, partnership_id, check_name, "
+                                f"participant_id limit {CONTENT_ROWS_SHOWN}")
     table = _files(pd.DataFrame({
         t("col.partnership", lang): [label_partnership(ctx, p) for p in rows["partnership_id"]],
         t("col.file", lang): [file_name(p) for p in rows["source_path"]],
@@ -175,3 +178,12 @@ def content_rows_table(ctx: ReportContext) -> pd.DataFrame:
     }), lang)
     table.attrs["verbatim"][t("dq.col.youth_id", lang)] = "ident"
     return table
+
+
+def content_rows_note(ctx: ReportContext) -> str | None:
+    """How many more youths have a problem than the list shows (None when it shows them all)."""
+    total = int(_content_checks(ctx, "select count(*) as n from checks")["n"].sum())
+    if total <= CONTENT_ROWS_SHOWN:
+        return None
+    return t("dq.p.content_more", ctx.lang, shown=fmt.fmt_int(CONTENT_ROWS_SHOWN, ctx.lang),
+             total=fmt.fmt_int(total, ctx.lang))
