@@ -273,20 +273,15 @@ def test_youth_months_by_year_are_the_month_by_month_counts(cohort: tuple[int, d
                                                              "status_profile"):
             con.execute(model.statement())
     expected = youth_months_oracle(horizon, export_date, youths, spells)
-    distribution = con.execute("select partnership_id, year, status, youth_months, observable_youth_months "
-                               "from savings_distribution").fetchall()
-    assert {("programme", p, k, s): n for p, k, s, n, _ in distribution} == {
-        key: n for key, n in expected.items() if key[0] == "programme"}
-    for partnership, year, _, _, observable in distribution:
-        assert observable == sum(n for (pop, p, k, _), n in expected.items()
-                                 if pop == "programme" and p == partnership and k == year)
-    comparison = con.execute("select participant_id, year, status, youth_months, observable_youth_months "
-                             "from comparison_youth_months").fetchall()
-    assert {("comparison", y, k, s): n for y, k, s, n, _ in comparison} == {
-        key: n for key, n in expected.items() if key[0] == "comparison"}
-    for youth_id, year, _, _, observable in comparison:
-        assert observable == sum(n for (pop, y, k, _), n in expected.items()
-                                 if pop == "comparison" and y == youth_id and k == year)
+    for population, unit, table in (("programme", "partnership_id", "savings_distribution"),
+                                    ("comparison", "participant_id", "comparison_youth_months")):
+        rows = con.execute(f"select {unit}, year, status, youth_months, observable_youth_months "
+                           f"from {table}").fetchall()
+        assert {(population, u, k, s): n for u, k, s, n, _ in rows} == {
+            key: n for key, n in expected.items() if key[0] == population}
+        for who, year, _, _, observable in rows:
+            assert observable == sum(n for (pop, u, k, _), n in expected.items()
+                                     if pop == population and u == who and k == year)
     # the audit view, month by month, agrees with the look-ups of int_status_after_stu
     mismatches = con.execute("""
         select count(*) from int_youth_month_status as months

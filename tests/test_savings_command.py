@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from conftest import _built
 from typer.testing import CliRunner
 
 from pipeline import config
@@ -26,11 +27,7 @@ runner = CliRunner(env={"LANG": "da_DK.UTF-8"})
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    warehouse = tmp_path_factory.mktemp("savings") / "demo.duckdb"
-    for args in (["ingest", str(config.DEMO_DIR)], ["build"]):
-        result = runner.invoke(app, [*args, "--warehouse", str(warehouse)])
-        assert result.exit_code == 0, result.output
-    return warehouse
+    return _built(config.DEMO_DIR, tmp_path_factory.mktemp("savings") / "demo.duckdb")
 
 
 def _sorted(cells: pd.DataFrame) -> pd.DataFrame:
