@@ -101,8 +101,11 @@ def run_size(n_youths: int, work: Path, only: set[str] | None = None) -> tuple[l
     step("savings", cli("savings", "--warehouse", str(warehouse)), rows, expect=None)
     # the reports render PDFs with a browser; a failure there is recorded (exit code), not fatal
     step("report", cli("report", "--warehouse", str(warehouse), "--out", str(work / "reports")), rows, expect=None)
+    # what `report` computes, without the rendering (benchmarks/report_data.py)
+    report_data = json.loads(step("report data", [sys.executable, str(HERE / "report_data.py"), str(warehouse)],
+                                  rows).splitlines()[-1])
     comparison = json.loads(step("peers", child("compare", str(warehouse)), rows).splitlines()[-1])
-    return steps, {**counts, **comparison}
+    return steps, {**counts, **comparison, "report_data": report_data}
 
 
 # ----------------------------------------------------------------------------- child steps
@@ -279,7 +282,9 @@ def markdown(results: dict[int, tuple[list[Step], dict]], about: dict[str, str])
     failed = [f"{s.name} (exit {s.exit_code})" for s in results[largest][0] if s.exit_code]
     lines += ["", f"Largest size, {largest:,} youths: ingest + build {total:.1f} s = {total / floor_s:.1f} × the "
               f"floor ({floor_s:.1f} s); ingest + SQL models {with_models:.1f} s = {with_models / floor_s:.1f} × the "
-              f"floor; savings {by_name['savings'].seconds:.1f} s; highest peak RSS of a pipeline command "
+              f"floor; savings {by_name['savings'].seconds:.1f} s; report data preparation "
+              f"{by_name['report data'].seconds if 'report data' in by_name else float('nan'):.1f} s (rendering "
+              f"excluded; benchmarks/report_data.py); highest peak RSS of a pipeline command "
               f"{peak / 1024:.2f} GiB." + (f" Failed: {', '.join(failed)} (see the step logs)." if failed else "")]
     lines += ["", NOTES]
     return "\n".join(lines) + "\n"

@@ -112,8 +112,24 @@ MUNICIPALITY_MIN_YOUTHS = 10
 OTHER_MUNICIPALITIES = "other"
 
 
-def municipality_groups(codes: pd.Series) -> pd.Series:
-    """Each youth's home municipality, or 'other' for municipalities with fewer than
-    MUNICIPALITY_MIN_YOUTHS youths (pooled, so the table is not a wall of hidden cells)."""
-    sizes = codes.map(codes.value_counts())
-    return codes.where(sizes >= MUNICIPALITY_MIN_YOUTHS, OTHER_MUNICIPALITIES).astype(str)
+def municipality_group_map(youths: pd.Series) -> dict[str, str]:
+    """The one pooling rule: each municipality code (the index of `youths`, its number of youths
+    the value) to its group, the code itself, or 'other' for municipalities with fewer than
+    MUNICIPALITY_MIN_YOUTHS youths (pooled, so the table is not a wall of hidden cells).
+    Small (one entry a municipality): callers count youths in the warehouse and map the counts."""
+    sizes = youths[youths.index.notna()].groupby(level=0).sum()
+    return {str(code): str(code) if size >= MUNICIPALITY_MIN_YOUTHS else OTHER_MUNICIPALITIES
+            for code, size in sizes.items()}
+
+
+def in_municipality_groups(codes: pd.Series, group_of: dict[str, str]) -> pd.Series:
+    """The codes' groups (municipality_group_map); a youth without a code is in 'other'."""
+    return codes.astype(object).map(
+        lambda code: group_of.get(str(code), OTHER_MUNICIPALITIES) if pd.notna(code) else OTHER_MUNICIPALITIES
+    ).astype(str)
+
+
+def municipality_groups(codes: pd.Series, youths: pd.Series | None = None) -> pd.Series:
+    """Each row's municipality group; `youths`: how many youths a row stands for (1 each when not given)."""
+    weights = pd.Series(1, index=codes.index) if youths is None else youths
+    return in_municipality_groups(codes, municipality_group_map(pd.Series(weights.to_numpy(), index=codes.to_numpy())))

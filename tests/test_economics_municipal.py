@@ -147,7 +147,7 @@ def test_the_groups_are_those_of_the_outcome_table_and_add_up(warehouse: duckdb.
     assert municipal["npv_net_municipal_dkk"].sum() == pytest.approx(programme[0], rel=1e-12)
     assert municipal["npv_net_total_dkk"].sum() == pytest.approx(programme[1], rel=1e-12)
     youths, _ = municipal_inputs(warehouse)
-    assert youths.groupby("municipality_code").size().to_dict() == {"773": 12, "other": 2}
+    assert youths.groupby("municipality_code")["n_youth"].sum().to_dict() == {"773": 12, "other": 2}
 
 
 def test_the_data_test_catches_groups_that_do_not_add_up(warehouse: duckdb.DuckDBPyConnection) -> None:

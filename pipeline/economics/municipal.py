@@ -46,20 +46,34 @@ def group_status_mass(months: pd.DataFrame, structure: Structure, source: np.nda
     return mass
 
 
+def youth_groups(youths: pd.DataFrame) -> pd.DataFrame:
+    """Youths by partnership, municipality group and counted: n_youth, the known programme cost and
+    the number without one (youth-by-youth rows are summed; summed rows pass as they are)."""
+    if "n_youth" in youths:
+        return youths
+    cost = youths["programme_cost_dkk"].astype(float)
+    return youths.assign(n_youth=1, known_programme_cost_dkk=cost.fillna(0.0), n_cost_missing=cost.isna().astype(int)
+                         ).groupby(["partnership_id", "municipality_code", "counted"], as_index=False)[
+        ["n_youth", "known_programme_cost_dkk", "n_cost_missing"]].sum()
+
+
 def municipal_savings(cohorts: Cohorts, structure: Structure, scalars: Scalars, paths: Paths, result: Money,
                       youths: pd.DataFrame, months: pd.DataFrame) -> pd.DataFrame:
     """savings_by_municipality: per municipality group, the youths counted in the savings (of the
     partnerships with a result), the NPV of the municipal and of the total net, and the municipal NPV
-    per youth. `youths`: partnership_id, export_id, participant_id, municipality_code (the group),
-    counted (STU ended by the export date), programme_cost_dkk; `months`: observable youth-months of the
-    counted youths, year, status, youth_months, either youth by youth (export_id, participant_id) or
-    already summed by partnership_id and municipality_code (the group)."""
+    per youth. `youths`: partnership_id, municipality_code (the group), counted (STU ended by the
+    export date) and either youth by youth (export_id, participant_id, programme_cost_dkk) or summed
+    (n_youth, known_programme_cost_dkk, n_cost_missing); `months`: observable youth-months of the counted
+    youths, year, status, youth_months, either youth by youth (export_id, participant_id) or already
+    summed by partnership_id and municipality_code (the group)."""
     if youths.empty:
         return pd.DataFrame(columns=MUNICIPAL_COLUMNS)
-    counted = youths[youths["counted"].astype(bool)]
     if "municipality_code" not in months:  # youth by youth: add each youth's partnership and group
-        months = months.merge(counted[["export_id", "participant_id", "partnership_id", "municipality_code"]],
+        counted_youths = youths[youths["counted"].astype(bool)]
+        months = months.merge(counted_youths[["export_id", "participant_id", "partnership_id", "municipality_code"]],
                               on=["export_id", "participant_id"])
+    youths = youth_groups(youths)
+    counted = youths[youths["counted"].astype(bool)]
     months = months.assign(municipality_code=months["municipality_code"].astype(str)).groupby(
         ["partnership_id", "municipality_code", "year", "status"], as_index=False, sort=False)["youth_months"].sum()
     by_group = {key: group for key, group in months.groupby(["partnership_id", "municipality_code"], sort=False)}
@@ -78,13 +92,13 @@ def municipal_savings(cohorts: Cohorts, structure: Structure, scalars: Scalars, 
             continue
         mine = counted[counted["partnership_id"] == partnership_id]
         for code, group in mine.groupby(mine["municipality_code"].astype(str)):
-            n_group = float(len(group))
+            n_group = float(group["n_youth"].sum())
             mass = group_status_mass(
                 by_group.get((partnership_id, code), months.iloc[0:0]),
                 structure, paths.source[p], cohorts.n_youth[p], cohorts.observable_months[p], share[p], n_group,
                 float(scalars.job_retention[0]))
             difference = n_group * baseline - mass  # (K, S) status mass avoided
-            cost = float(group["programme_cost_dkk"].astype(float).fillna(per_youth_cost).sum())
+            cost = float(group["known_programme_cost_dkk"].sum() + group["n_cost_missing"].sum() * per_youth_cost)
             booked = np.zeros(structure.horizon)
             booked[structure.cost_year - 1] = cost
             net_municipal = difference @ weight_municipal - booked * cost_share

@@ -11,7 +11,7 @@ from pipeline import config
 from pipeline.economics.tables import SavingsResult, compute_savings
 from pipeline.models import SQL_VARIABLES, ModelsNotBuiltError, sql_models
 from pipeline.parameters import Parameters, baseline_from, status_codes
-from pipeline.reference import municipality_groups  # the one definition of the pooling
+from pipeline.reference import in_municipality_groups, municipality_group_map  # the one pooling
 from pipeline.warehouse import has_relation, write_frame
 
 COHORT_MODEL = "savings_cohort"
@@ -117,27 +117,31 @@ def _estimated_baseline(con: duckdb.DuckDBPyConnection, params: Parameters) -> t
         raise EstimatedBaselineMissing(str(error)) from None
 
 
+MUNICIPAL_MODEL = "savings_months_by_municipality"
+
+
 def municipal_inputs(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The youths of the current exports with their municipality group (the grouping of the
-    per-municipality outcome table, over the same youths), and the observable youth-months of the
-    counted youths summed by partnership, group, year and status in DuckDB (a million youths'
-    months never reach pandas)."""
+    """The youths of the current exports by partnership and municipality group (the grouping of
+    the per-municipality outcome table, over the same youths): n_youth, counted (STU ended by the
+    export date), known_programme_cost_dkk and n_cost_missing; and the observable youth-months of
+    the counted youths by partnership, group, year and status (the SQL model
+    savings_months_by_municipality, pooled). Both arrive summed by home municipality: a million
+    youths' rows never reach pandas."""
     youths = con.execute("""
-        select partnership_id, export_id, participant_id, municipality_code,
-               coalesce(stu_end_date <= export_date, false) as counted, programme_cost_dkk
-        from stg_participants""").df()
-    youths["municipality_code"] = municipality_groups(youths["municipality_code"])
-    con.register("municipal_youths", youths[["export_id", "participant_id", "partnership_id", "municipality_code",
-                                             "counted"]])
-    try:
-        months = con.execute("""
-            select y.partnership_id, y.municipality_code, m.year, m.status, sum(m.youth_months) as youth_months
-            from int_youth_year_months as m
-            join municipal_youths as y using (export_id, participant_id)
-            where m.population = 'programme' and not m.superseded and y.counted
-            group by all""").df()
-    finally:
-        con.unregister("municipal_youths")
+        select partnership_id, municipality_code, coalesce(stu_end_date <= export_date, false) as counted,
+               count(*) as n_youth,
+               cast(coalesce(sum(programme_cost_dkk), 0) as double) as known_programme_cost_dkk,
+               count(*) filter (where programme_cost_dkk is null) as n_cost_missing
+        from stg_participants
+        group by all""").df()
+    months = con.execute(f"select partnership_id, municipality_code, year, status, youth_months "
+                         f"from {MUNICIPAL_MODEL}").df()
+    group_of = municipality_group_map(youths.set_index("municipality_code")["n_youth"])
+    keys = ["partnership_id", "municipality_code"]
+    youths = youths.assign(municipality_code=in_municipality_groups(youths["municipality_code"], group_of)).groupby(
+        [*keys, "counted"], as_index=False)[["n_youth", "known_programme_cost_dkk", "n_cost_missing"]].sum()
+    months = months.assign(municipality_code=in_municipality_groups(months["municipality_code"], group_of)).groupby(
+        [*keys, "year", "status"], as_index=False)["youth_months"].sum()
     return youths, months
 
 
@@ -191,12 +195,17 @@ def _other_baseline(con: duckdb.DuckDBPyConnection, params: Parameters, cohort: 
                            _estimated_baseline(con, other))
 
 
-def _model_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
-    """A model's SELECT run as a query: its rows under the session's variables, nothing stored."""
+def _model_sql(name: str) -> str:
+    """A model's SELECT (its file's text)."""
     for model in sql_models():
         if model.name == name:
-            return con.execute(model.path.read_text(encoding="utf-8").strip().rstrip(";")).df()
+            return model.path.read_text(encoding="utf-8").strip().rstrip(";")
     raise LookupError(f"no SQL model named {name}")
+
+
+def _model_frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
+    """A model's SELECT run as a query: its rows under the session's variables, nothing stored."""
+    return con.execute(_model_sql(name)).df()
 
 
 def savings_report(
@@ -226,9 +235,13 @@ def scenario_frames(
             if params.get(key) is not None:
                 con.execute(f"set variable {variable} = ?", [params.get(key)])
         cohort = _model_frame(con, COHORT_MODEL)
+        # the youth-months under the scenario's horizon, held (for this session only) in a temporary
+        # table that the distribution and the municipal inputs read in place of the built one
+        con.execute(f"create or replace temp table {MUNICIPAL_MODEL} as {_model_sql(MUNICIPAL_MODEL)}")
         distribution = _model_frame(con, DISTRIBUTION_MODEL)
-        municipal = municipal_inputs(con)  # youth-months under the scenario's horizon, as the distribution
+        municipal = municipal_inputs(con)
     finally:
+        con.execute(f"drop table if exists temp.{MUNICIPAL_MODEL}")
         for variable, value in previous.items():
             if value is None:
                 con.execute(f"reset variable {variable}")

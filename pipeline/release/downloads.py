@@ -8,6 +8,7 @@ empty value and shows "<5" (a count) or "–" (anything else), as in the reports
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -22,6 +23,7 @@ DIMENSIONS = ("partnership_id", "municipality_code", "cohort", "month", "year", 
 REPORTS = ("programme", "economics", "status", "workbook", "dashboard")
 
 
+@cache  # reference data do not change while a process runs
 def municipality_name(code: str, lang: str) -> str:
     """A municipality's name from data/reference/municipalities.csv; 'other' (the small ones pooled)."""
     if code == "other":

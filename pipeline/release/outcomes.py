@@ -28,7 +28,9 @@ RETENTION_COUNT_MONTHS = (0, 3, 6, 12, 18, 24, 36, 48, 60)
 class OutcomeFrames:
     """The model tables the outcome statistics are read from."""
 
-    outcome: pd.DataFrame  # outcome_12m + municipality_code (youth level, newest exports)
+    # outcome_12m + municipality_code (newest exports): one row per youth, or per group of
+    # youths alike in every column with their number in a column `n`
+    outcome: pd.DataFrame
     employment_rate: pd.DataFrame
     status_profile: pd.DataFrame
     retention: pd.DataFrame
@@ -55,7 +57,7 @@ def _outcome_key(quantity: str, partnership: str, cohort: str, date: object, cat
 def add_outcome(reg: Registry, frames: OutcomeFrames) -> dict[str, object]:
     """12-month outcome counts by partnership × cohort (each with 'ALL') and by municipality,
     with observability, job types, shares and the employment rate. Returns the export dates."""
-    outcome, cats, jobs = frames.outcome, frames.categories, frames.job_statuses
+    outcome, cats, jobs = counted_youths(frames.outcome), frames.categories, frames.job_statuses
     dates = export_dates(outcome)
     partnerships = sorted(outcome["partnership_id"].unique())
     cohorts = sorted(outcome["cohort"].unique())
@@ -83,7 +85,7 @@ def add_outcome(reg: Registry, frames: OutcomeFrames) -> dict[str, object]:
             parts = [ids[(p, c)][name] for c in cohorts if (p, c) in ids]
             reg.sums_to(parts, ids[(p, ALL)][name])
     municipal = {}
-    for code, rows in outcome.groupby(municipality_groups(outcome["municipality_code"])):
+    for code, rows in outcome.groupby(municipality_groups(outcome["municipality_code"], outcome["n"])):
         municipal[code] = _group_counts(reg, rows, ALL, ALL, dates[ALL], cats, (), str(code))
     for name in ["total", *cats]:  # municipalities add up to the programme
         if municipal:
@@ -92,33 +94,40 @@ def add_outcome(reg: Registry, frames: OutcomeFrames) -> dict[str, object]:
     return dates
 
 
+def counted_youths(outcome: pd.DataFrame) -> pd.DataFrame:
+    """The outcome rows with `n`, the youths each row stands for (1 a row when youth by youth)."""
+    return outcome if "n" in outcome else outcome.assign(n=1)
+
+
 def _group_counts(reg: Registry, rows: pd.DataFrame, p: str, c: str, date: object, cats: Sequence[str],
                   jobs: Sequence[str], municipality: str | None) -> dict[str, int]:
     """Counts of one group; shares of all youths; the employment rate's counts (partitions related)."""
     key = _outcome_key
-    total = reg.count(key("outcome_12m_count", p, c, date, "total", municipality), len(rows))
+    youths = rows["n"].astype("int64")
+    total = reg.count(key("outcome_12m_count", p, c, date, "total", municipality), int(youths.sum()))
     ids = {"total": total}
     for category in cats:
         ids[category] = reg.count(key("outcome_12m_count", p, c, date, category, municipality),
-                                  int((rows["category"] == category).sum()))
+                                  int(youths[rows["category"] == category].sum()))
     jobs = jobs if p == ALL and c == ALL and municipality is None else ()  # job types: the programme's headline
     for status in jobs:
         ids[status] = reg.count(key("outcome_12m_count", p, c, date, status, municipality),
-                                int((rows["status"] == status).sum()))
+                                int(youths[rows["status"] == status].sum()))
     reg.sums_to([ids[category] for category in cats], total)
     reg.sums_to([ids[status] for status in jobs], ids["job"])
     for name in ["total", *cats, *jobs]:
         reg.share(key("outcome_12m_share", p, c, date, name, municipality), ids[name], total)
     observable = rows["observable"].astype(bool)
     if municipality is None:
-        ids["observable"] = reg.count(key("employment_rate_observable", p, c, date, "total"), int(observable.sum()))
+        ids["observable"] = reg.count(key("employment_rate_observable", p, c, date, "total"),
+                                      int(youths[observable].sum()))
         reg.alias(key("employment_rate_job", p, c, date, "job"), ids["job"])
         # never published: youths whose 12 months have not passed, and observable youths still in the course
         ids["unobservable"] = reg.count(Key("unobservable_count", p, cohort=c, export_date=date),
-                                        int((~observable).sum()))
+                                        int(youths[~observable].sum()))
         ids["observable_in_programme"] = reg.count(
             Key("observable_in_programme_count", p, cohort=c, export_date=date),
-            int((observable & (rows["category"] == "in_programme")).sum()))
+            int(youths[observable & (rows["category"] == "in_programme")].sum()))
         reg.sums_to([ids["observable"], ids["unobservable"]], total)
         reg.sums_to([ids["unobservable"], ids["observable_in_programme"]], ids["in_programme"])
     return ids

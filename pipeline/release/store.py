@@ -58,8 +58,9 @@ def read_outcome_frames(con: duckdb.DuckDBPyConnection) -> OutcomeFrames:
     return OutcomeFrames(
         outcome=_frame(con, """
             select o.partnership_id, o.cohort, o.observable, o.status, o.category, o.export_date,
-                   p.municipality_code
-            from outcome_12m as o join stg_participants as p using (export_id, participant_id)"""),
+                   p.municipality_code, count(*) as n
+            from outcome_12m as o join stg_participants as p using (export_id, participant_id)
+            group by all"""),  # the youths counted in the warehouse: a million never reach pandas
         employment_rate=_frame(con, "select * from employment_rate_12m"),
         status_profile=_frame(con, "select * from status_profile"),
         retention=_frame(con, "select * from retention_curve"),

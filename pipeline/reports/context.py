@@ -48,10 +48,13 @@ class ReportContext:
         return float(self.param(key))
 
     def cells(self, report: str, table_name: str | None = None) -> pd.DataFrame:
-        """The published cells of one report's table (cached for the notebook's run)."""
+        """The published cells of one report's table (the report's cells read once, kept for the notebook's run)."""
+        if (report, None) not in self.cache:
+            self.cache[(report, None)] = read.cells(self.con, report)
         key = (report, table_name)
-        if key not in self.cache:
-            self.cache[key] = read.cells(self.con, report, table_name)
+        if key not in self.cache:  # the report's cells are in table order: one table's keep theirs
+            whole = self.cache[(report, None)]
+            self.cache[key] = whole[whole["table_name"] == table_name].reset_index(drop=True)
         return self.cache[key]
 
     def text(self, cell: Any, *, as_millions: bool = False) -> str:

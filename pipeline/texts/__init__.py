@@ -10,7 +10,7 @@ Category, status and partnership labels come from data/reference/*.csv.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -73,12 +73,14 @@ def category_order() -> list[str]:
     return list(_categories()["category"])
 
 
+@cache  # reference data do not change while a process runs
 def category_label(code: str, lang: str) -> str:
     """A category's label from data/reference/categories.csv."""
     row = _categories().set_index("category").loc[code]
     return str(row["label_da"] if check_lang(lang) == "da" else row["label_en"])
 
 
+@cache  # reference data do not change while a process runs
 def status_label(code: str, lang: str) -> str:
     """A status code's label from data/reference/statuses.csv (the code itself if unknown)."""
     statuses = load_reference().statuses.set_index("status")
@@ -87,6 +89,7 @@ def status_label(code: str, lang: str) -> str:
     return str(statuses.loc[code, "label_da" if check_lang(lang) == "da" else "label_en"])
 
 
+@cache  # reference data do not change while a process runs
 def partnership_name(partnership_id: str, lang: str) -> str:
     """'STU place (municipality)' for a partnership id; 'Hele programmet' / 'Whole programme' for ALL."""
     if partnership_id == "ALL":

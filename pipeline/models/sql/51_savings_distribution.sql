@@ -3,13 +3,12 @@
 -- observable youth-months of the partnership in that year. D_pk(s) is their ratio.
 -- The youths of the newest exports with stu_end_date <= the export date; year k holds months
 -- 12(k-1)+1 .. 12k; a month's status is that on stu_end_date + m calendar months, 'other'
--- where no spell covers it. Summed from spell month ranges (int_youth_year_months), not from
--- one row per youth-month.
+-- where no spell covers it. Summed from spell month ranges (int_youth_year_months, by home
+-- municipality in savings_months_by_municipality), not from one row per youth-month.
 -- Only statuses with youth-months appear; a year without observable months has no row.
 with contributions as (
     select partnership_id, year, status, youth_months
-    from int_youth_year_months
-    where population = 'programme' and not superseded
+    from savings_months_by_municipality
 ),
 
 by_status as (

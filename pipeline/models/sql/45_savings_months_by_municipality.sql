@@ -1,0 +1,58 @@
+-- Observable youth-months of the programme's counted youths by partnership, home municipality
+-- (the export's municipality_code, not yet pooled), year after STU and status: the one pass over
+-- the spell month ranges (int_youth_year_months) that both the savings distribution (summed
+-- over municipalities) and the municipal net by home municipality (pooled in
+-- pipeline/economics, as the outcome table) read.
+-- The youths of the newest exports with stu_end_date <= the export date; year k holds months
+-- 12(k-1)+1 .. 12k; a month's status is that on stu_end_date + m calendar months, 'other' where
+-- no spell covers it.
+-- Grain: one row per partnership x municipality x year x status with youth-months (contributions
+-- summed; a status whose months net to 0 has no row).
+--   youth_months            = observable youth-months in the status
+--   observable_youth_months = all observable youth-months of the municipality's youths that year
+with contributions as (
+    select export_id, participant_id, partnership_id, year, status, youth_months, observable_youth_months
+    from int_youth_year_months
+    where population = 'programme' and not superseded
+),
+
+home_municipalities as (
+    select export_id, participant_id, municipality_code
+    from stg_participants
+),
+
+by_status as (
+    select
+        contributions.partnership_id,
+        home_municipalities.municipality_code,
+        contributions.year,
+        contributions.status,
+        sum(contributions.youth_months) as youth_months,
+        sum(contributions.observable_youth_months) as observable_youth_months
+    from contributions
+    join home_municipalities using (export_id, participant_id)
+    group by all
+),
+
+with_totals as (
+    select
+        *,
+        sum(observable_youth_months) over (partition by partnership_id, municipality_code, year)
+            as all_observable_youth_months
+    from by_status
+),
+
+final as (
+    select
+        partnership_id,
+        municipality_code,
+        year,
+        status,
+        cast(youth_months as bigint) as youth_months,
+        cast(all_observable_youth_months as bigint) as observable_youth_months
+    from with_totals
+    where youth_months > 0
+)
+
+select * from final
+order by partnership_id, municipality_code, year, status
