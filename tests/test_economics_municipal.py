@@ -30,6 +30,7 @@ import pytest
 from test_economics_handworked import handworked_parameters
 
 from pipeline.economics import build_economics_tables, compute_savings
+from pipeline.economics.municipal import youth_groups
 from pipeline.economics.store import municipal_inputs, read_published
 from pipeline.models import run_sql_models
 from pipeline.reference import MUNICIPALITY_MIN_YOUTHS
@@ -161,3 +162,27 @@ def test_the_data_test_catches_groups_that_do_not_add_up(warehouse: duckdb.DuckD
     finally:
         warehouse.execute("delete from savings_by_municipality")
         warehouse.execute("insert into savings_by_municipality select * from saved")
+
+
+def test_youths_and_months_summed_by_municipality_give_the_same_result() -> None:
+    """The warehouse hands the municipal split its youths and months already summed by home
+    municipality (a million youths' rows never reach pandas); the result is the youth-by-youth one."""
+    cohort, distribution, youths, months = handworked_frames()
+    youths = youths.assign(programme_cost_dkk=[12_000.0, None, 7_000.0])
+    cohort = cohort.assign(n_cost_missing=[1], known_programme_cost_dkk=[19_000.0])
+    by_youth = compute_savings(cohort, distribution, handworked_parameters(), read_published(),
+                               municipal_inputs=(youths, months)).municipal
+    summed_youths = youth_groups(youths)
+    assert summed_youths.set_index("municipality_code")[["n_youth", "known_programme_cost_dkk", "n_cost_missing"]
+                                                        ].to_dict("index") == {
+        "A": {"n_youth": 2, "known_programme_cost_dkk": 12_000.0, "n_cost_missing": 1},
+        "B": {"n_youth": 1, "known_programme_cost_dkk": 7_000.0, "n_cost_missing": 0}}
+    homes = youths[["export_id", "participant_id", "partnership_id", "municipality_code"]]
+    summed_months = months.merge(homes).groupby(["partnership_id", "municipality_code", "year", "status"],
+                                                as_index=False)["youth_months"].sum()
+    summed = compute_savings(cohort, distribution, handworked_parameters(), read_published(),
+                             municipal_inputs=(summed_youths, summed_months)).municipal
+    pd.testing.assert_frame_equal(summed, by_youth, check_exact=False, rtol=1e-12)
+    # the cost of A is 12,000 known + one default of 10,000 (booked in year 1, half municipal)
+    assert by_youth.set_index("municipality_code").at["A", "npv_net_municipal_dkk"] == pytest.approx(
+        145_000 + 10_000 - 11_000 + 110_000 + 112_500 / 1.21)

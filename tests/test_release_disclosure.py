@@ -9,6 +9,7 @@ interval narrower than min_cell − 1.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
+from pipeline.reference import municipality_group_map, municipality_groups
 from pipeline.release.disclosure import Relation, protect
 from pipeline.release.outcomes import OutcomeFrames
 from pipeline.release.store import collect_statistics, make_release
@@ -192,3 +194,29 @@ def test_a_small_release_is_protected() -> None:
     widths = audit(youth_frames(groups, [False] * len(groups)))
     assert widths, "the 3 youths in education must be hidden"
     assert min(widths.values()) >= MIN_CELL - 1
+
+
+def test_youths_counted_in_the_warehouse_give_the_same_release() -> None:
+    """The build hands the release its 12-month outcome counted by group (column n), not youth by
+    youth; every statistic, relation and published cell is the same."""
+    groups = ([("pmu-morsoe", "2022", "job", "773")] * 12 + [("pmu-morsoe", "2021", "education", "851")] * 3
+              + [("mou-hotel-aalborg", "2023", "job", "851")] * 9 + [("mou-hotel-aalborg", "2023", "unknown",
+                                                                          "760")] * 2)
+    frames = youth_frames(groups, [i % 3 == 0 for i in range(len(groups))])
+    counted = frames.outcome.groupby(list(frames.outcome.columns), as_index=False).size().rename(
+        columns={"size": "n"})
+    assert len(counted) < len(frames.outcome)
+    by_youth, _ = collect_statistics(frames, None)
+    by_group, partnerships = collect_statistics(dataclasses.replace(frames, outcome=counted), None)
+    assert by_group.values == by_youth.values and by_group.index == by_youth.index
+    assert by_group.relations == by_youth.relations
+    pd.testing.assert_frame_equal(make_release(by_group, partnerships, MIN_CELL).cells,
+                                  make_release(by_youth, partnerships, MIN_CELL).cells)
+
+
+def test_municipalities_with_fewer_than_ten_youths_are_pooled() -> None:
+    codes = pd.Series(["773", "851", None, "851", "760"])
+    youths = pd.Series([10, 9, 4, 2, 1])  # 851 has 9 + 2 = 11 youths in two rows
+    assert list(municipality_groups(codes, youths)) == ["773", "851", "other", "851", "other"]
+    assert list(municipality_groups(pd.Series(["773"] * 9 + ["851"]))) == ["other"] * 10
+    assert municipality_group_map(pd.Series([10, 9], index=["773", "851"])) == {"773": "773", "851": "other"}

@@ -146,7 +146,7 @@ def build_comparison_tables(con: duckdb.DuckDBPyConnection, params: Parameters, 
     settings = ComparisonSettings.from_params(params)
     frames = {name: pd.DataFrame(columns=list(types)) for name, types in TABLE_TYPES.items()}
     comparison, spells = load_comparison(con)
-    programme = load_programme(con)
+    programme = load_programme(con) if len(comparison) else pd.DataFrame()  # no comparison: nothing to weigh
     summary = {"n_programme": len(programme), "n_comparison": len(comparison), "effective_n": None,
                "replicates": settings.replicates, "seed": settings.seed,
                "covariates": ", ".join(settings.covariates), "youth_month_source": "pandas", "message": None}
