@@ -44,8 +44,24 @@ def grid(ctx: ReportContext, cells: pd.DataFrame, rows: str, columns: Sequence[t
     out: dict[str, list[str]] = {header: [label(k) for k in keys]}
     for title, where, _ in columns:
         part = pick(cells, **where)
-        out[title] = [ctx.text(one(part, **{rows: k}), as_millions=as_millions) for k in keys]
+        out[title] = [ctx.text(cell, as_millions=as_millions) for cell in _cells_by_key(part, rows, keys)]
     return pd.DataFrame(out)
+
+
+def _cells_by_key(part: pd.DataFrame, rows: str, keys: Sequence[Any]) -> list[pd.Series | None]:
+    """`one(part, rows=k)` for every k, from one pass over the part (a key the pass does not find,
+    e.g. a date given as another type, is looked up by `one` itself)."""
+    positions: dict[Any, list[int]] = {}
+    for position, found in enumerate(part[rows]):
+        positions.setdefault(_key(found), []).append(position)
+    cells: list[pd.Series | None] = []
+    for k in keys:
+        at = positions.get(k)
+        if at is not None and len(at) == 1:
+            cells.append(part.iloc[at[0]])
+        else:
+            cells.append(one(part, **{rows: k}))  # absent, or several (`one` says so)
+    return cells
 
 
 def numeric(cells: pd.DataFrame, rows: str, column: str = "quantity") -> pd.DataFrame:
