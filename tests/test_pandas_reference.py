@@ -269,8 +269,8 @@ def test_youth_months_by_year_are_the_month_by_month_counts(cohort: tuple[int, d
                     [youth_id, status, CATEGORY[status], start, end, export_of[(population, youth_id)]])
     set_sql_variables(con, Parameters({"model": {"horizon_years": horizon}}))
     for model in sql_models():
-        if model.materialisation == "view" or model.name in ("savings_distribution", "comparison_youth_months",
-                                                             "status_profile"):
+        if model.materialisation == "view" or model.name in (
+                "savings_months_by_municipality", "savings_distribution", "comparison_youth_months", "status_profile"):
             con.execute(model.statement())
     expected = youth_months_oracle(horizon, export_date, youths, spells)
     for population, unit, table in (("programme", "partnership_id", "savings_distribution"),

@@ -12,7 +12,9 @@
 -- Seven direct look-ups per youth (a hash join on the youth, filtered by the day): the cost
 -- grows with the youths and their spells, never with the savings horizon; a reader that needs
 -- one month (the 12-month outcome) or the newest exports only gets only those look-ups (the
--- filters on month and superseded are pushed down).
+-- filters on month and superseded are pushed down: write them as comparisons, month = 12,
+-- superseded = false, which reach both sides of the join back). Only the observable youth-days
+-- are looked up, and only the spells found are resolved to one per youth-day.
 with youths as (
     select export_id, participant_id, partnership_id, stu_end_date, export_date, superseded, ingested_at
     from stg_participants_all
@@ -32,63 +34,49 @@ youth_days as (
     select
         youths.*,
         months.month,
-        reference_day(youths.stu_end_date, months.month) as day
+        reference_day(youths.stu_end_date, months.month) as day,
+        coalesce(reference_day(youths.stu_end_date, months.month) <= youths.export_date, false) as observable
     from youths
     cross join months
 ),
 
 covering_spells as (
-    -- each youth-day with the spell covering it, when the day is on or before the export date;
-    -- validation forbids overlapping spells, so there is at most one
+    -- the observable youth-days a spell covers (validation forbids overlapping spells, so
+    -- there is at most one); should two spells ever cover the day, the later-started one is
+    -- taken rather than counting the youth twice. (superseded and month are join keys, so
+    -- that filters on them reach the look-ups.)
     select
-        youth_days.*,
-        spells.status as spell_status,
-        spells.category as spell_category,
-        spells.start_date as spell_start_date
+        youth_days.export_id,
+        youth_days.participant_id,
+        youth_days.superseded,
+        youth_days.month,
+        arg_max(spells.status, spells.start_date) as spell_status,
+        arg_max(spells.category, spells.start_date) as spell_category
     from youth_days
-    left join spells
+    join spells
         on spells.export_id = youth_days.export_id
         and spells.participant_id = youth_days.participant_id
-        and youth_days.day <= youth_days.export_date
+        and youth_days.observable
         and youth_days.day between spells.start_date and spells.end_date_effective
-),
-
-youth_day_spells as (
-    -- one row per youth-day: should two spells ever cover the day, the later-started one is
-    -- taken rather than counting the youth twice. (superseded and month are grouped by, not
-    -- picked, so that filters on them reach the look-ups.)
-    select
-        export_id,
-        participant_id,
-        superseded,
-        month,
-        any_value(partnership_id) as partnership_id,
-        any_value(stu_end_date) as stu_end_date,
-        any_value(export_date) as export_date,
-        any_value(ingested_at) as ingested_at,
-        any_value(day) as day,
-        coalesce(any_value(day) <= any_value(export_date), false) as observable,
-        arg_max(spell_status, spell_start_date) as spell_status,
-        arg_max(spell_category, spell_start_date) as spell_category
-    from covering_spells
-    group by export_id, participant_id, superseded, month
+    group by youth_days.export_id, youth_days.participant_id, youth_days.superseded, youth_days.month
 ),
 
 final as (
     select
-        export_id,
-        participant_id,
-        partnership_id,
-        stu_end_date,
-        export_date,
-        superseded,
-        month,
-        day,
-        observable,
-        observed_status(observable, spell_status) as status,
-        observed_category(observable, spell_category) as category,
-        ingested_at
-    from youth_day_spells
+        youth_days.export_id,
+        youth_days.participant_id,
+        youth_days.partnership_id,
+        youth_days.stu_end_date,
+        youth_days.export_date,
+        youth_days.superseded,
+        youth_days.month,
+        youth_days.day,
+        youth_days.observable,
+        observed_status(youth_days.observable, covering_spells.spell_status) as status,
+        observed_category(youth_days.observable, covering_spells.spell_category) as category,
+        youth_days.ingested_at
+    from youth_days
+    left join covering_spells using (export_id, participant_id, superseded, month)
 )
 
 select * from final

@@ -1,8 +1,8 @@
 -- Each youth's first attachment episode (sustained job attachment), newest exports only.
--- Grain: one row per youth with at least one job spell. A table, not a view, because it
--- depends on the parameter retention.gap_days, which is fixed here at build time (and kept
--- in the column gap_days) so that anyone reading it later sees the episodes the
--- retention curve was built from.
+-- Grain: one row per youth with at least one job spell, in no particular order. A table, not
+-- a view, because it depends on the parameter retention.gap_days, which is fixed here at
+-- build time (and kept in the column gap_days) so that anyone reading it later sees the
+-- episodes the retention curve was built from.
 -- Job spells (category 'job': ordinary job, flexjob, job with wage subsidy for disability
 -- pensioners, protected employment) are merged: a job spell joins the episode when it
 -- starts at most gap_days days after the episode's last end date (a spell starting the
@@ -24,33 +24,28 @@ job_spells as (
 ),
 
 gaps as (
-    -- each job spell with the one before it (spells do not overlap: validation forbids it)
+    -- each job spell with the one after it (spells do not overlap: validation forbids it)
     select
         job_spells.*,
         row_number() over youth as spell_number,
-        lag(end_date_effective) over youth as previous_end_date,
-        lag(ongoing) over youth as previous_ongoing,
-        start_date - lag(end_date_effective) over youth > parameters.gap_days as starts_new_episode
+        lead(start_date) over youth - end_date_effective > parameters.gap_days as ends_episode
     from job_spells
     cross join parameters
     window youth as (partition by export_id, participant_id order by start_date)
 ),
 
 first_episode as (
-    -- the first episode runs from the first job spell up to the spell before the first one
-    -- that starts a new episode (all of them when none does)
+    -- the first episode runs from the first job spell up to the first one after which a new
+    -- episode starts (all of them when none does)
     select
         export_id,
         participant_id,
         any_value(partnership_id) as partnership_id,
         min(start_date) as start_date,
-        coalesce(
-            arg_min(previous_end_date, start_date) filter (where starts_new_episode),
-            max(end_date_effective)
-        ) as end_date_effective,
-        coalesce(arg_min(previous_ongoing, start_date) filter (where starts_new_episode), bool_or(ongoing))
-            as ongoing,
-        coalesce(min(spell_number) filter (where starts_new_episode) - 1, count(*)) as n_job_spells
+        coalesce(arg_min(end_date_effective, start_date) filter (where ends_episode), max(end_date_effective))
+            as end_date_effective,
+        coalesce(arg_min(ongoing, start_date) filter (where ends_episode), bool_or(ongoing)) as ongoing,
+        coalesce(min(spell_number) filter (where ends_episode), count(*)) as n_job_spells
     from gaps
     group by export_id, participant_id
 ),
@@ -68,7 +63,6 @@ final as (
         parameters.gap_days
     from first_episode
     cross join parameters
-    order by partnership_id, participant_id
 )
 
 select * from final

@@ -1,10 +1,11 @@
 -- The twelve-month outcome of each youth in the newest export of each partnership (the
--- youth level of the headline table). Grain: one row per youth.
+-- youth level of the headline table). Grain: one row per youth, in no particular order (every
+-- reader groups or joins it; sorting a million rows is left to whoever needs them sorted).
 -- Definition in int_outcome_12m_by_export: reference_date = stu_end_date + 12 months;
 -- STU not ended or reference_date after the export date -> 'in_programme', not observable.
 with outcomes as (
     select * from int_outcome_12m_by_export
-    where not superseded
+    where superseded = false  -- (a comparison: it reaches the look-ups of int_status_after_stu)
 ),
 
 final as (
@@ -20,7 +21,6 @@ final as (
         export_id,
         export_date
     from outcomes
-    order by partnership_id, participant_id
 )
 
 select * from final

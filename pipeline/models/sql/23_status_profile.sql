@@ -12,7 +12,7 @@
 -- end); the observable months end likewise at last_month_until(stu_end_date, export date).
 -- Months no spell covers are 'unknown' = n_observable minus the covered ones. Should two
 -- spells ever cover one day (ingest refuses that), the one that started last counts, so no
--- youth is counted twice.
+-- youth is counted twice: only the youths whose month ranges overlap are resolved month by month.
 with youths as (
     select
         export_id,
@@ -50,24 +50,43 @@ spell_ranges as (
     join stg_spells as spells using (export_id, participant_id)
 ),
 
-covered_months as (
+profile_ranges as (
+    -- the spell ranges that cover any of months 1 .. 36
+    select * from spell_ranges
+    where first_month <= last_month and first_month <= 36 and last_month >= 1
+),
+
+flagged_ranges as (
+    -- whether a range shares a month with another range of the youth (ingest refuses
+    -- overlapping spells): sorted by first month, with an earlier one that reaches this one's
+    -- first month, or with the next one, which starts within this one
     select
-        spell_ranges.export_id,
-        spell_ranges.participant_id,
-        spell_ranges.partnership_id,
-        spell_ranges.category,
-        spell_ranges.start_date,
-        months.month
-    from spell_ranges
-    join months on months.month between spell_ranges.first_month and spell_ranges.last_month
-    where spell_ranges.first_month <= 36 and spell_ranges.last_month >= 1
+        profile_ranges.*,
+        coalesce(first_month <= max(last_month) over earlier, false)
+            or coalesce(lead(first_month) over youth <= last_month, false) as overlapping
+    from profile_ranges
+    window
+        youth as (partition by export_id, participant_id order by first_month, start_date),
+        earlier as (youth rows between unbounded preceding and 1 preceding)
 ),
 
 youth_month_category as (
-    -- one category per youth and month: the later-started spell, should two cover the day
-    select partnership_id, month, arg_max(category, start_date) as category
-    from covered_months
-    group by export_id, participant_id, partnership_id, month
+    -- one category per youth and month: a range that overlaps no other gives its months its
+    -- own; the months of overlapping ranges take the later-started spell's, should two cover
+    -- the day
+    select flagged_ranges.partnership_id, months.month, flagged_ranges.category
+    from flagged_ranges
+    join months on months.month between flagged_ranges.first_month and flagged_ranges.last_month
+    where not flagged_ranges.overlapping
+    union all
+    select
+        flagged_ranges.partnership_id,
+        months.month,
+        arg_max(flagged_ranges.category, flagged_ranges.start_date) as category
+    from flagged_ranges
+    join months on months.month between flagged_ranges.first_month and flagged_ranges.last_month
+    where flagged_ranges.overlapping
+    group by flagged_ranges.export_id, flagged_ranges.participant_id, flagged_ranges.partnership_id, months.month
 ),
 
 covered_counts as (

@@ -10,8 +10,13 @@
 --   youth's outcome as of that export's date. On the newest date it equals the 'ALL' row
 --   of outcome_12m_summary.
 --   Shares are over all youths (n), as in outcome_12m_summary.
-with outcomes as (
-    select export_id, category from int_outcome_12m_by_export
+with export_counts as (
+    -- each export's youths by twelve-month category, counted once
+    select
+        export_id,
+        unnest(category_counts(category))  -- n, n_job, n_education, ..., n_unknown
+    from int_outcome_12m_by_export
+    group by export_id
 ),
 
 exports as (
@@ -40,23 +45,19 @@ programme_snapshots as (
     ) = 1
 ),
 
-outcome_rows as (
-    select snapshots.partnership_id, snapshots.export_date, outcomes.category
-    from snapshots
-    join outcomes using (export_id)
-    union all
-    select 'ALL' as partnership_id, programme_snapshots.as_of_date as export_date, outcomes.category
-    from programme_snapshots
-    join outcomes using (export_id)
-),
-
 counts as (
+    -- a partnership's row is its snapshot's counts; 'ALL' sums the snapshots of the date
+    select snapshots.partnership_id, snapshots.export_date, export_counts.* exclude (export_id)
+    from snapshots
+    join export_counts using (export_id)
+    union all
     select
-        partnership_id,
-        export_date,
-        unnest(category_counts(category))  -- n, n_job, n_education, ..., n_unknown
-    from outcome_rows
-    group by partnership_id, export_date
+        'ALL' as partnership_id,
+        programme_snapshots.as_of_date as export_date,
+        cast(sum(columns(export_counts.* exclude (export_id))) as bigint)
+    from programme_snapshots
+    join export_counts using (export_id)
+    group by programme_snapshots.as_of_date
 ),
 
 final as (

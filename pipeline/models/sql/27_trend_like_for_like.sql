@@ -11,17 +11,13 @@
 --     each as of its own export's date; shares over all youths of the compared cohorts (n),
 --     as in outcome_12m_summary
 --   change_pp = 100 x (share_current - share_previous), percentage points (none for 'total')
-with outcomes as (
-    select export_id, partnership_id, export_date, ingested_at, cohort, category
-    from int_outcome_12m_by_export
+with exports_with_youths as (
+    select distinct partnership_id, export_id, export_date, ingested_at
+    from stg_participants_all
 ),
 
 current_export as (
     select partnership_id, export_id, export_date from current_exports
-),
-
-exports_with_youths as (
-    select distinct partnership_id, export_id, export_date, ingested_at from outcomes
 ),
 
 previous_export as (
@@ -46,6 +42,13 @@ pairs as (
         current_export.export_date as current_export_date
     from current_export
     join previous_export using (partnership_id)
+),
+
+outcomes as (
+    -- the 12-month outcomes of the two exports of each pair only
+    select export_id, cohort, category
+    from int_outcome_12m_by_export
+    where export_id in (select previous_export_id from pairs union all select current_export_id from pairs)
 ),
 
 youths as (

@@ -6,17 +6,17 @@
 --   missing_stu_end      no STU end date, though STU started more than three years before the export
 --   gap_in_history       a stretch of more than gap_days days after STU end that no spell covers
 --   missing_cost         no programme cost: the savings use the parameter file's default
+-- Each youth's spells after STU are read once: one pass finds the gaps between them, and every
+-- check carries the youth's partnership and export date along (no join back to the youths).
+-- Unordered: the data-quality report sorts (priority, partnership, problem, youth) itself.
 with participants as (
-    select * from stg_participants
-),
-
-spells as (
-    select * from stg_spells
+    select export_id, participant_id, partnership_id, export_date, stu_start_date, stu_end_date, programme_cost_dkk
+    from stg_participants
 ),
 
 ended as (
     -- youths whose STU ended before the export: their history after STU should be recorded
-    select participant_id, export_id, partnership_id, export_date, stu_end_date
+    select export_id, participant_id, partnership_id, export_date, stu_end_date
     from participants
     where stu_end_date is not null and stu_end_date < export_date
 ),
@@ -24,76 +24,75 @@ ended as (
 after_stu as (
     -- each youth's spells clipped to the days after STU end up to the export date
     select
-        ended.participant_id,
         ended.export_id,
+        ended.participant_id,
         greatest(spells.start_date, ended.stu_end_date + 1) as start_date,
         least(spells.end_date_effective, ended.export_date) as end_date
     from ended
-    join spells using (export_id, participant_id)
+    join stg_spells as spells using (export_id, participant_id)
     where spells.end_date_effective > ended.stu_end_date and spells.start_date <= ended.export_date
 ),
 
-covered_until as (
-    -- the last day covered by any earlier spell (spells sorted by start)
+spell_gaps as (
+    -- the uncovered days just before each spell: after the last day any earlier spell (sorted
+    -- by start) covers; the first spell's gap is counted by the youth (from STU end)
     select
-        *,
-        max(end_date) over (
+        export_id,
+        participant_id,
+        start_date,
+        end_date,
+        start_date - max(end_date) over (
             partition by export_id, participant_id order by start_date, end_date
             rows between unbounded preceding and 1 preceding
-        ) as covered_before
+        ) - 1 as gap_days
     from after_stu
 ),
 
-gaps as (
-    -- uncovered days before each spell, and after the last one up to the export date
-    select covered_until.export_id, covered_until.participant_id,
-           start_date - coalesce(covered_before, ended.stu_end_date) - 1 as gap_days
-    from covered_until
-    join ended using (export_id, participant_id)
-    union all
-    select after_stu.export_id, after_stu.participant_id, any_value(ended.export_date) - max(after_stu.end_date)
-    from after_stu
-    join ended using (export_id, participant_id)
-    group by after_stu.export_id, after_stu.participant_id
+youth_spans as (
+    -- per youth: first covered day, last covered day and the longest gap between spells
+    select export_id, participant_id, min(start_date) as first_start, max(end_date) as last_end,
+        max(gap_days) as longest_inner_gap
+    from spell_gaps
+    group by export_id, participant_id
 ),
 
-longest_gap as (
-    select export_id, participant_id, max(gap_days) as gap_days
-    from gaps
-    group by all
+youth_history as (
+    -- every ended youth with its spells after STU (none: first_start is NULL)
+    select
+        ended.*,
+        youth_spans.first_start is null as no_spells,
+        greatest(
+            youth_spans.first_start - ended.stu_end_date - 1,
+            youth_spans.longest_inner_gap,
+            ended.export_date - youth_spans.last_end
+        ) as longest_gap
+    from ended
+    left join youth_spans using (export_id, participant_id)
 ),
 
 checks as (
-    select ended.export_id, ended.participant_id, 'no_spells_after_stu' as check_name, 1 as priority,
-           ended.export_date - ended.stu_end_date as size
-    from ended
-    anti join after_stu using (export_id, participant_id)
+    select partnership_id, export_id, export_date, participant_id, 'no_spells_after_stu' as check_name,
+        1 as priority, export_date - stu_end_date as size
+    from youth_history
+    where no_spells
     union all
-    select export_id, participant_id, 'missing_stu_end', 1, date_diff('year', stu_start_date, export_date)
+    select partnership_id, export_id, export_date, participant_id, 'missing_stu_end', 1,
+        date_diff('year', stu_start_date, export_date)
     from participants
     where stu_end_date is null and stu_start_date + interval 3 year < export_date
     union all
-    select export_id, participant_id, 'gap_in_history', 2, gap_days
-    from longest_gap
-    where gap_days > cast(model_parameter('gap_days') as integer)
+    select partnership_id, export_id, export_date, participant_id, 'gap_in_history', 2, longest_gap
+    from youth_history
+    where longest_gap > cast(model_parameter('gap_days') as integer)
     union all
-    select export_id, participant_id, 'missing_cost', 3, null
+    select partnership_id, export_id, export_date, participant_id, 'missing_cost', 3, null
     from participants
     where programme_cost_dkk is null
 ),
 
 final as (
-    select
-        participants.partnership_id,
-        checks.export_id,
-        participants.export_date,
-        checks.participant_id,
-        checks.check_name,
-        checks.priority,
-        checks.size
+    select partnership_id, export_id, export_date, participant_id, check_name, priority, size
     from checks
-    join participants using (export_id, participant_id)
-    order by checks.priority, participants.partnership_id, checks.check_name, checks.participant_id
 )
 
 select * from final

@@ -48,35 +48,37 @@ covering as (
     where first_month <= last_month
 ),
 
-overlapping_youths as (
-    -- sorted by first month, any two overlapping ranges imply an overlap of neighbours
-    select distinct population, export_id, participant_id
+neighbours as (
+    -- sorted by first month, any two overlapping ranges imply an overlap of neighbours: a youth
+    -- overlaps when any range starts on or before the end of the one before it
+    select
+        covering.*,
+        coalesce(bool_or(first_month <= previous_last_month) over youth, false) as overlapping
     from (
         select
-            population,
-            export_id,
-            participant_id,
-            first_month,
+            covering.*,
             lag(last_month) over (
                 partition by population, export_id, participant_id order by first_month, start_date
             ) as previous_last_month
         from covering
-    )
-    where first_month <= previous_last_month
+    ) as covering
+    window youth as (partition by population, export_id, participant_id)
 ),
 
 disjoint as (
-    select covering.*
-    from covering
-    anti join overlapping_youths using (population, export_id, participant_id)
+    select * exclude (previous_last_month, overlapping)
+    from neighbours
+    where not overlapping
 ),
 
 resolved as (
     select * exclude (month) replace (month as first_month, month as last_month)
     from (
-        select covering.*, unnest(range(covering.first_month, covering.last_month + 1)) as month
-        from covering
-        semi join overlapping_youths using (population, export_id, participant_id)
+        select
+            neighbours.* exclude (previous_last_month, overlapping),
+            unnest(range(neighbours.first_month, neighbours.last_month + 1)) as month
+        from neighbours
+        where overlapping
     )
     qualify row_number() over (
         partition by population, export_id, participant_id, month order by start_date desc
