@@ -22,7 +22,8 @@ youths as (
         partnership_id,
         export_date,
         superseded,
-        stu_end_date
+        stu_end_date,
+        municipality_code
     from stg_population_participants
     where stu_end_date <= export_date
 ),
@@ -36,6 +37,7 @@ final as (
         youths.export_date,
         youths.superseded,
         youths.stu_end_date,
+        youths.municipality_code,
         parameters.horizon_months,
         cast(greatest(0, least(
             parameters.horizon_months,

@@ -32,6 +32,7 @@ ranges as (
         youths.export_id,
         youths.participant_id,
         youths.partnership_id,
+        youths.municipality_code,
         youths.superseded,
         spells.status,
         spells.category,

@@ -21,12 +21,12 @@ youths as (
 signed_ranges as (
     -- covered months in their status (+) and taken off 'other' (-), from one pass over the
     -- ranges (unnest pairs the two lists element by element); observable months as 'other' (+)
-    select population, export_id, participant_id, partnership_id, superseded,
+    select population, export_id, participant_id, partnership_id, municipality_code, superseded,
         unnest([status, 'other']) as status, first_month, last_month, unnest([1, -1]) as sign, false as observable
     from ranges
     union all
-    select population, export_id, participant_id, partnership_id, superseded, 'other', 1, observable_months,
-        1, true
+    select population, export_id, participant_id, partnership_id, municipality_code, superseded, 'other', 1,
+        observable_months, 1, true
     from youths
 ),
 
@@ -54,6 +54,7 @@ final as (
         export_id,
         participant_id,
         partnership_id,
+        municipality_code,
         superseded,
         year,
         status,

@@ -11,26 +11,21 @@
 --   youth_months            = observable youth-months in the status
 --   observable_youth_months = all observable youth-months of the municipality's youths that year
 with contributions as (
-    select export_id, participant_id, partnership_id, year, status, youth_months, observable_youth_months
+    -- each youth's home municipality is carried along from stg_population_participants
+    select partnership_id, municipality_code, year, status, youth_months, observable_youth_months
     from int_youth_year_months
     where population = 'programme' and not superseded
 ),
 
-home_municipalities as (
-    select export_id, participant_id, municipality_code
-    from stg_participants
-),
-
 by_status as (
     select
-        contributions.partnership_id,
-        home_municipalities.municipality_code,
-        contributions.year,
-        contributions.status,
-        sum(contributions.youth_months) as youth_months,
-        sum(contributions.observable_youth_months) as observable_youth_months
+        partnership_id,
+        municipality_code,
+        year,
+        status,
+        sum(youth_months) as youth_months,
+        sum(observable_youth_months) as observable_youth_months
     from contributions
-    join home_municipalities using (export_id, participant_id)
     group by all
 ),
 
