@@ -5,6 +5,7 @@ language asked for (texts from pipeline/texts/ingest.toml)."""
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import partial
@@ -23,7 +24,9 @@ from pipeline.texts import t
 # Unicode classes), the Python function is applied to the few values that need it or to
 # each distinct value once, so every result is exactly the one Python gives.
 TEXT = pd.StringDtype("pyarrow")
-_SIMPLE_NUMBER = r"^[0-9]{1,8}$"
+_SIMPLE_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_SIMPLE_DAY_FIRST = r"^[0-9]{2}[-./][0-9]{2}[-./][0-9]{4}$"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -76,12 +79,13 @@ def is_in(values: pd.Series, allowed: pd.Series | list | set | dict) -> pd.Serie
     return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
 
 
-def lookup_distinct(values: pd.Series, mapping: dict) -> pd.Series:
-    """`values.map(mapping)` (objects, NaN where missing or not in the mapping), looked up once
-    per distinct value."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    found = np.array([mapping.get(u, np.nan) for u in np.asarray(uniques, dtype=object)] + [np.nan], dtype=object)
-    return pd.Series(found[codes], index=values.index, dtype=object)
+def lookup_distinct(values: pd.Series, mapping: dict[str, str]) -> pd.Series:
+    """`values.map(mapping)` as Arrow text (missing where missing or not in the mapping), looked
+    up once per distinct value: no Python object per row, and loaded by DuckDB as it stands."""
+    codes, uniques = pd.factorize(as_text(values), use_na_sentinel=True)
+    results = pa.array([mapping.get(u) for u in np.asarray(uniques, dtype=object)], type=pa.string())
+    taken = results.take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index)
 
 
 def map_distinct(values: pd.Series, function: Callable[[str], object]) -> pd.Series:
@@ -108,10 +112,12 @@ def _per_distinct(
     parse: Callable[[pd.Series], tuple[pd.Series, pd.Series]], text: pd.Series
 ) -> tuple[pd.Series, pd.Series]:
     """Apply `parse` to each distinct value once and spread the results back over the rows:
-    a column of a large export holds few distinct dates or numbers."""
+    a column of a large export holds few distinct dates or numbers. The reasons come back as
+    Arrow text (finding the few rows with one reads a validity bitmap, not an object per row)."""
     codes, uniques = pd.factorize(as_text(text), use_na_sentinel=True)
     if len(uniques) * 2 > len(text):
-        return parse(text)
+        values, errors = parse(text)
+        return values, errors.astype(TEXT)
     values, errors = parse(pd.Series(np.asarray(uniques, dtype=object), dtype="string"))
     missing = codes < 0
     taken = np.where(missing, 0, codes)
@@ -119,19 +125,94 @@ def _per_distinct(
     out_values = out_values.where(~missing) if out_values.dtype != "datetime64[ns]" else out_values.mask(missing)
     if errors.notna().any():
         out_errors = errors.iloc[taken] if len(errors) else errors.reindex(range(len(codes)))
-        out_errors = out_errors.mask(missing)
+        out_errors = out_errors.mask(missing).astype(TEXT).set_axis(text.index)
     else:  # the common case: no value is wrong, nothing to spread
-        out_errors = pd.Series(pd.NA, index=range(len(codes)), dtype="string")
-    return out_values.set_axis(text.index), out_errors.set_axis(text.index)
+        out_errors = no_errors(text.index)
+    return out_values.set_axis(text.index), out_errors
+
+
+def no_errors(index: pd.Index) -> pd.Series:
+    """A reason per row, none given (Arrow text, all missing: made without a value per row)."""
+    return pd.Series(pd.arrays.ArrowStringArray(pa.nulls(len(index), pa.large_string())), index=index)
 
 
 def parse_dates(text: pd.Series, lang: str = "da") -> tuple[pd.Series, pd.Series]:
     """Dates in the accepted forms (YYYY-MM-DD or day first DD-MM-YYYY, DD.MM.YYYY,
     DD/MM/YYYY); returns the dates and, for text that is not one, the reason."""
+    plain = _plain_date_column(text)
+    if plain is not None:
+        return plain, no_errors(text.index)
     return _per_distinct(partial(_parse_dates, lang=lang), text)
 
 
+def _plain_date_column(text: pd.Series) -> pd.Series | None:
+    """The dates of a column whose every value is a plain ISO date ('2024-09-30', years
+    1900-2100), read by one Arrow cast (no text hashed); None for any other column. Arrow reads
+    a ten-character value as a date only in exactly that shape (four digits, '-', two digits,
+    '-', two digits) and only when the date exists."""
+    array = text_array(text)
+    # The first values are looked at first: a cast that fails costs far more than one that works.
+    head = array.slice(0, 1000).drop_null().to_pylist()
+    if not head or not all(_ISO_DATE.fullmatch(value) for value in head):
+        return None
+    if not pc.all(pc.equal(pc.binary_length(array), 10)).as_py():
+        return None
+    try:
+        days = array.cast(pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    years = pc.min_max(pc.year(days))
+    if years["min"].as_py() < 1900 or years["max"].as_py() > 2100:
+        return None
+    return pd.Series(days.to_numpy(zero_copy_only=False).astype("datetime64[ns]"), index=text.index)
+
+
 def _parse_dates(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:
+    """The plain dates in Arrow, the full rules for the others."""
+    simple = _simple_dates(text)
+    if simple is None:
+        return _parse_dates_fully(text, lang)
+    chosen, days = simple
+    dates = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    dates[chosen] = days
+    errors = pd.Series(pd.NA, index=text.index, dtype="string")
+    rest = ~chosen & text.notna().to_numpy()
+    if rest.any():
+        rest_dates, rest_errors = _parse_dates_fully(text[rest], lang)
+        dates[rest] = rest_dates.to_numpy(dtype="datetime64[ns]")
+        errors[rest] = rest_errors
+    return dates, errors
+
+
+def _simple_dates(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """The plain dates ('2024-09-30' or day first '30-09-2024', '30.09.2024', '30/09/2024' with
+    two-digit day and month; ASCII digits, years 1900-2100), read in Arrow: which rows hold
+    one and their dates (datetime64[ns]). None when no row does, or when one of them is not
+    a real date (the full rules then read the column and name the problem)."""
+    array = text_array(text)
+    iso = pc.fill_null(pc.match_substring_regex(array, _SIMPLE_DATE), False)
+    day_first = pc.fill_null(pc.match_substring_regex(array, _SIMPLE_DAY_FIRST), False)
+    chosen = pc.or_(iso, day_first)
+    if not pc.any(chosen).as_py():
+        return None
+    picked = array.filter(chosen)
+    if pc.any(day_first).as_py():
+        flipped = pc.binary_join_element_wise(pc.utf8_slice_codeunits(picked, 6, 10),
+                                              pc.utf8_slice_codeunits(picked, 3, 5),
+                                              pc.utf8_slice_codeunits(picked, 0, 2),
+                                              pa.scalar("-", picked.type))
+        picked = pc.if_else(day_first.filter(chosen), flipped, picked)
+    try:
+        days = picked.cast(pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    years = pc.year(days)
+    if not pc.all(pc.and_(pc.greater_equal(years, 1900), pc.less_equal(years, 2100))).as_py():
+        return None
+    return chosen.to_numpy(zero_copy_only=False), days.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
+
+
+def _parse_dates_fully(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:
     text = text.astype("string").str.strip()
     dates = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     iso = text.str.extract(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T][\d:.]+)?$")
@@ -176,19 +257,28 @@ def parse_numbers(text: pd.Series, lang: str = "da") -> tuple[pd.Series, pd.Seri
     text = as_text(text)
     # Up to eight ASCII digits: a whole number as it stands (never CPR-like, which takes
     # nine or ten), converted in Arrow; only the other values go through the full rules.
-    simple = pc.fill_null(pc.match_substring_regex(text_array(text), _SIMPLE_NUMBER), False)
-    simple = simple.to_numpy(zero_copy_only=False)
-    if not simple.any():
+    array = text_array(text)
+    simple = _whole_numbers(array)
+    if not pc.any(simple).as_py():
         return _per_distinct(partial(_parse_numbers, lang=lang), text)
-    numbers = pd.Series(np.nan, index=text.index)
-    numbers[simple] = text_array(text[simple]).cast(pa.float64()).to_numpy(zero_copy_only=False)
-    errors = pd.Series(pd.NA, index=text.index, dtype="string")
-    if not simple.all():
-        rest, rest_errors = _per_distinct(partial(_parse_numbers, lang=lang), text[~simple])
-        numbers[~simple] = rest.to_numpy(dtype="float64", na_value=np.nan)
+    numbers = np.full(len(text), np.nan)
+    chosen = simple.to_numpy(zero_copy_only=False)
+    numbers[chosen] = array.filter(simple).cast(pa.float64()).to_numpy(zero_copy_only=False)
+    errors = no_errors(text.index)
+    rest = ~chosen & text.notna().to_numpy()  # missing cells are missing numbers, nothing to parse
+    if rest.any():
+        rest_numbers, rest_errors = _per_distinct(partial(_parse_numbers, lang=lang), text[rest])
+        numbers[rest] = rest_numbers.to_numpy(dtype="float64", na_value=np.nan)
         if rest_errors.notna().any():
-            errors[~simple] = rest_errors
-    return numbers, errors
+            errors[rest] = rest_errors
+    return pd.Series(numbers, index=text.index), errors
+
+
+def _whole_numbers(array: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Which values are one to eight ASCII digits (the regular expression ^[0-9]{1,8}$, as
+    two byte-wise kernels: much faster than a regular expression per value)."""
+    digits = pc.and_(pc.ascii_is_decimal(array), pc.less_equal(pc.binary_length(array), 8))
+    return pc.fill_null(digits, False)
 
 
 def _parse_numbers(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:

@@ -119,12 +119,18 @@ def cpr_mask(values: pd.Series) -> pd.Series:
     then decides for those, once per distinct value."""
     text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
     arrow = pa.array(text.array)
-    netted = pc.fill_null(pc.match_substring_regex(arrow, _CPR_NET), False).to_numpy(zero_copy_only=False)
+    # Nine characters at least (so nine bytes at least): shorter values are not looked at, and
+    # short ids (the common case) cost a length, not a regular expression.
+    long_enough = pc.fill_null(pc.greater_equal(pc.binary_length(arrow), 9), False)
+    positions = np.flatnonzero(long_enough.to_numpy(zero_copy_only=False))
     result = np.zeros(len(values), dtype=bool)
-    if netted.any():
-        chosen = arrow.filter(pa.array(netted)).to_pylist()
-        found = {v: contains_cpr(v) for v in set(chosen)}
-        result[netted] = [found[v] for v in chosen]
+    if len(positions):
+        candidates = arrow if len(positions) == len(arrow) else arrow.filter(long_enough)
+        netted = pc.fill_null(pc.match_substring_regex(candidates, _CPR_NET), False)
+        if pc.any(netted).as_py():
+            chosen = candidates.filter(netted).to_pylist()
+            found = {v: contains_cpr(v) for v in set(chosen)}
+            result[positions[netted.to_numpy(zero_copy_only=False)]] = [found[v] for v in chosen]
     return pd.Series(result, index=values.index)
 
 

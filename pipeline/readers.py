@@ -13,6 +13,7 @@ The frame index is the row number the user sees (header = row 1)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -64,6 +65,7 @@ COLUMNS = {"meta": META_COLUMNS, "participants": PARTICIPANT_COLUMNS, "spells": 
 # Guards against files that would exhaust memory before anything could be said about them
 # (the limits of workbooks are in pipeline/readers_xlsx.py).
 MAX_COLUMNS = 200
+ARROW_BLOCK = 1 << 22  # bytes per block of Arrow's CSV reader
 
 
 class ExportRejected(Exception):
@@ -250,21 +252,31 @@ def _cell_text(value: object) -> str | None:
 
 def decode_text(data: bytes, location: str) -> str:
     """UTF-8 (with or without BOM) or, failing that, Windows-1252."""
+    return _decoded(data, location)[0]
+
+
+def _decoded(data: bytes, location: str) -> tuple[str, bool]:
+    """The text, and whether it was UTF-8 (then the bytes after a BOM are the text's UTF-8)."""
     if b"\x00" in data[:4096]:
         raise ExportRejected(key="readers.not_text", location=location)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), True
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), False
     except UnicodeDecodeError:
         raise ExportRejected(key="readers.encoding", location=location) from None
 
 
+def _first_line(text: str) -> str:
+    end = text.find("\n")
+    return text if end < 0 else text[:end]
+
+
 def detect_delimiter(text: str) -> str:
     """';' or ',' — whichever splits the header line into more fields."""
-    first_line = text.split("\n", 1)[0]
+    first_line = _first_line(text)
     return ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
 
 
@@ -274,15 +286,17 @@ def read_csv_table(path: Path, sheet: str) -> RawSheet:
         data = path.read_bytes()
     except OSError as error:
         raise ExportRejected(key="readers.cannot_read", location=location, error=error.strerror) from None
-    text = decode_text(data, location)
-    if not text.strip():
+    text, utf8 = _decoded(data, location)
+    if not text or text.isspace():
         raise ExportRejected(key="readers.empty_file", location=location)
     hint = re.match(r"(?i)\s*sep=(.)[ \t]*\r?\n", text)
+    encoded = None  # the text's UTF-8 when the file's bytes are just that (no need to encode it again)
     if hint:  # Excel's delimiter hint: read, and not a row (Excel shows the header as row 1)
         delimiter, text = hint.group(1), text[hint.end():]
     else:
         delimiter = detect_delimiter(text)
-    parsed = _fast_csv(text, delimiter, location)
+        encoded = (data[3:] if data.startswith(codecs.BOM_UTF8) else data) if utf8 else None
+    parsed = _fast_csv(text, delimiter, location, encoded)
     if parsed is None:
         header, grid = _careful_csv(text, delimiter, location)
     else:
@@ -290,13 +304,14 @@ def read_csv_table(path: Path, sheet: str) -> RawSheet:
     return _sheet_frame(sheet, location, header, grid, text_cells=True)
 
 
-def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], pd.DataFrame] | None:
+def _fast_csv(text: str, delimiter: str, location: str, encoded: bytes | None = None
+              ) -> tuple[list[object], pd.DataFrame] | None:
     """Arrow's reader for the plainest files, else pandas' C parser for the common, well-formed
     file; None when the file needs the careful reader (NUL characters, rows wider than the
     header, leading blank lines)."""
     if "\x00" in text:
         return None  # the C parser would cut a cell at a NUL character
-    plain = _arrow_csv(text, delimiter)
+    plain = _arrow_csv(text, delimiter, encoded)
     if plain is not None:
         return plain
     try:
@@ -314,20 +329,23 @@ def _fast_csv(text: str, delimiter: str, location: str) -> tuple[list[object], p
     return table.iloc[0].tolist(), table.iloc[1:].reset_index(drop=True)
 
 
-def _arrow_csv(text: str, delimiter: str) -> tuple[list[object], pd.DataFrame] | None:
+def _arrow_csv(text: str, delimiter: str, encoded: bytes | None = None) -> tuple[list[object], pd.DataFrame] | None:
     """Arrow's multi-threaded CSV reader for the plainest files: no quote character, no blank
     line, no carriage return but in CRLF line ends, every row as wide as the header. There
     it reads exactly what pandas' C parser reads, without a Python object per cell; any
-    other file (or an Arrow error) returns None and goes to pandas."""
-    if ('"' in text or text.count("\r") != text.count("\r\n") or text.startswith(("\n", "\r\n"))
-            or "\n\n" in text or "\n\r\n" in text):
+    other file (or an Arrow error) returns None and goes to pandas. `encoded`: the text's UTF-8
+    when the caller has it. One thread and large blocks: a file of a few tens of megabytes
+    reads fastest so, and the other core is loading the previous export meanwhile."""
+    carriage = "\r" in text
+    if ('"' in text or text.startswith(("\n", "\r\n")) or "\n\n" in text
+            or (carriage and (text.count("\r") != text.count("\r\n") or "\n\r\n" in text))):
         return None
-    width = text.split("\n", 1)[0].count(delimiter) + 1
+    width = _first_line(text).count(delimiter) + 1
     names = [f"c{i}" for i in range(width)]
     try:
         table = pa_csv.read_csv(
-            pa.py_buffer(text.encode("utf-8")),
-            read_options=pa_csv.ReadOptions(column_names=names),
+            pa.py_buffer(text.encode("utf-8") if encoded is None else encoded),
+            read_options=pa_csv.ReadOptions(column_names=names, use_threads=False, block_size=ARROW_BLOCK),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, quote_char=False, escape_char=False,
                                               newlines_in_values=False, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),

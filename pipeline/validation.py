@@ -375,8 +375,9 @@ def validate_export(
     issues = pd.DataFrame(found.issues, columns=ISSUE_COLUMNS)
     q_participants, q_spells, quarantine = quarantine_rows(participants, spells, issues, lang)
 
-    loaded_p = participants.drop(index=q_participants)
-    loaded_s = spells.drop(index=q_spells)
+    # (nothing to drop, nothing copied: the common case of a clean export)
+    loaded_p = participants.drop(index=q_participants) if len(q_participants) else participants.copy(deep=False)
+    loaded_s = spells.drop(index=q_spells) if len(q_spells) else spells.copy(deep=False)
     loaded_p = loaded_p.assign(partnership_id=meta.partnership_id, birth_year=loaded_p["birth_year"].astype("Int64"))
     # Dates as Arrow date32: a vectorised cast (no Python date per cell), loaded by DuckDB as DATE,
     # and each value still reads back as a datetime.date.

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from pipeline import privacy
@@ -136,27 +137,37 @@ def add_spell_row_rules(
         found.add(sheet.name, row, "end_date", sheet.frame.at[row, "end_date"],
                   t("ingest.spell_end_before_start", lang, end=typed.at[row, "end_date"].date(),
                     start=typed.at[row, "start_date"].date()))
-    dated = typed.loc[typed["participant_id"].notna() & typed["start_date"].notna(), ["start_date", "end_date"]]
+    for row, start, other, other_end in _overlaps(typed, end_before, export_ts):
+        ends = t("ingest.ongoing", lang) if pd.isna(typed.at[other, "end_date"]) else str(other_end.date())
+        found.add(sheet.name, row, "start_date", sheet.frame.at[row, "start_date"],
+                  t("ingest.overlap", lang, start=start.date(), other=other, ends=ends))
+    return typed.loc[unknown, "participant_id"]
+
+
+def _overlaps(typed: pd.DataFrame, end_before: pd.Series, export_ts: pd.Timestamp
+              ) -> list[tuple[int, pd.Timestamp, int, pd.Timestamp]]:
+    """Spells starting on or before the latest end of an earlier spell of the same youth (an
+    open spell ends at the export date, one ending before its start ends at its start): per
+    overlap the row, its start, the row of the spell just before it and that spell's end.
+    In numpy arrays, sorted by youth, start and row (the order the overlaps are reported in)."""
+    dated = (typed["participant_id"].notna() & typed["start_date"].notna()).to_numpy()
+    rows = typed.index.to_numpy()[dated]
     # youths as integer codes: sorting and grouping numbers, not text (the order between
     # youths does not matter, only the order within one)
-    dated["youth"] = pd.factorize(typed.loc[dated.index, "participant_id"])[0]
-    dated["row"] = dated.index
-    dated["end_effective"] = dated["end_date"].fillna(export_ts).where(~end_before.reindex(dated.index), dated[
-        "start_date"])
-    dated = dated.sort_values(["youth", "start_date", "row"])
-    grouped = dated.groupby("youth", sort=False)
-    previous_end = grouped["end_effective"].shift(1)
-    previous_row = grouped["row"].shift(1)
-    reach = grouped["end_effective"].cummax()
-    reach_before = reach.groupby(dated["youth"], sort=False).shift(1)
-    overlap = reach_before.notna() & (dated["start_date"] <= reach_before)
-    for index in overlap[overlap].index:
-        other = int(previous_row[index])
-        ends = (t("ingest.ongoing", lang) if pd.isna(typed.at[other, "end_date"])
-                else str(previous_end[index].date()))
-        found.add(sheet.name, index, "start_date", sheet.frame.at[index, "start_date"],
-                  t("ingest.overlap", lang, start=dated.at[index, "start_date"].date(), other=other, ends=ends))
-    return typed.loc[unknown, "participant_id"]
+    youth = pd.factorize(typed["participant_id"][dated])[0]
+    start = typed["start_date"].to_numpy(dtype="datetime64[ns]")[dated]
+    end = typed["end_date"].to_numpy(dtype="datetime64[ns]")[dated]
+    effective = np.where(np.isnat(end), np.datetime64(export_ts, "ns"), end)
+    effective = np.where(end_before.to_numpy(dtype=bool, na_value=False)[dated], start, effective)
+    # An export usually lists each youth's spells together and in time order: then the rows
+    # are in that order already (the row numbers rise), and only the check is paid.
+    in_order = (youth[1:] > youth[:-1]) | ((youth[1:] == youth[:-1]) & (start[1:] >= start[:-1]))
+    if not in_order.all():
+        order = np.lexsort((rows, start, youth))
+        youth, start, effective, rows = youth[order], start[order], effective[order], rows[order]
+    reach = pd.Series(effective.view("int64")).groupby(youth, sort=False).cummax().to_numpy().view("datetime64[ns]")
+    after = np.flatnonzero((youth[1:] == youth[:-1]) & (start[1:] <= reach[:-1])) + 1
+    return [(int(rows[i]), pd.Timestamp(start[i]), int(rows[i - 1]), pd.Timestamp(effective[i - 1])) for i in after]
 
 
 def add_stray_rows(sheet: RawSheet, found: Collected) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -101,8 +102,9 @@ def connection_config(path: Path) -> dict[str, str | int | bool]:
     stays under it instead of taking 80 % of whatever machine it runs on), two threads (the
     machines it runs on; more threads also means more memory), and a storage format that
     DuckDB 1.x clients open (it only applies when the file is created). Insertion order stays
-    preserved: the model tables are written sorted and read in that order, and a million
-    youths fit the budget with it."""
+    preserved: the summary tables are written sorted and read in that order (the youth-level
+    tables are not sorted; whoever shows their rows sorts them), and a million youths fit the
+    budget with it."""
     return {
         "memory_limit": memory_limit(),
         "temp_directory": str(temp_directory(path)),
@@ -181,11 +183,12 @@ class Rejection:
 
 def write_ingest(
     con: duckdb.DuckDBPyConnection,
-    exports: list[ValidatedExport],
-    rejections: list[Rejection],
+    exports: Iterable[ValidatedExport],
+    rejections: Iterable[Rejection],
     now: dt.datetime | None = None,
 ) -> list[str]:
-    """Load validated exports and record rejections, all in one transaction; returns the export ids."""
+    """Load validated exports and record rejections, all in one transaction; returns the export ids.
+    Both may be generators: ingest hands each export over as soon as it is validated."""
     now = now or dt.datetime.now()
     ids: list[str] = []
     con.execute("begin transaction")
@@ -220,8 +223,7 @@ def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now:
             [export_id, export.source, export.export_date, export.source_path, export.sha256, now,
              export.rows_read, export.rows_loaded, export.rows_quarantined, export.synthetic, export.form],
         )
-        participants = export.participants.assign(export_id=export_id)[COMPARISON_PARTICIPANT_COLUMNS]
-        spells = export.spells.assign(export_id=export_id)[COMPARISON_SPELL_COLUMNS]
+        columns = (COMPARISON_PARTICIPANT_COLUMNS, COMPARISON_SPELL_COLUMNS)
         tables = ("comparison_participants_all", "comparison_spells_all")
     else:
         export_id = make_export_id(export.partnership_id, export.export_date, export.sha256)
@@ -233,19 +235,23 @@ def _insert_export(con: duckdb.DuckDBPyConnection, export: ValidatedExport, now:
              export.rows_read, export.rows_loaded, export.rows_quarantined, export.synthetic,
              ", ".join(export.dropped_columns) or None],
         )
-        participants = export.participants.assign(export_id=export_id)[PARTICIPANT_COLUMNS]
-        spells = export.spells.assign(export_id=export_id)[SPELL_COLUMNS]
+        columns = (PARTICIPANT_COLUMNS, SPELL_COLUMNS)
         tables = ("participants_all", "spells_all")
-    quarantine = export.quarantine.assign(export_id=export_id, source_path=export.source_path)
-    warnings = export.warnings.assign(export_id=export_id, source_path=export.source_path)
-    for table, frame in ((tables[0], participants), (tables[1], spells),
-                         ("quarantine", quarantine), ("ingest_warnings", warnings)):
-        if len(frame):
-            con.register("incoming", _arrow(frame))
-            try:
-                con.execute(f"insert into {table} by name select * from incoming")
-            finally:
-                con.unregister("incoming")
+    # The export's constants (export id, partnership, source path) are added by DuckDB, not
+    # as a column of Python strings per row.
+    constants = {"export_id": export_id, "partnership_id": export.partnership_id, "source_path": export.source_path}
+    for table, frame, wanted in ((tables[0], export.participants, columns[0]), (tables[1], export.spells, columns[1]),
+                                 ("quarantine", export.quarantine, None), ("ingest_warnings", export.warnings, None)):
+        if not len(frame):
+            continue
+        wanted = wanted or [*frame.columns, "export_id", "source_path"]
+        added = [c for c in wanted if c in constants]
+        con.register("incoming", _arrow(frame[[c for c in wanted if c not in constants]]))
+        try:
+            con.execute(f"insert into {table} by name select *, {', '.join(f'? as {c}' for c in added)} from incoming",
+                        [constants[c] for c in added])
+        finally:
+            con.unregister("incoming")
     return export_id
 
 
