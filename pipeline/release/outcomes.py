@@ -43,7 +43,7 @@ class OutcomeFrames:
 
 def export_dates(outcome: pd.DataFrame) -> dict[str, object]:
     """The date of the export each partnership's figures describe; 'ALL': the newest of them."""
-    dates = outcome.groupby("partnership_id")["export_date"].max().to_dict()
+    dates = outcome.groupby("partnership_id", observed=True)["export_date"].max().to_dict()
     dates[ALL] = max(dates.values()) if dates else None
     return dates
 
@@ -95,8 +95,11 @@ def add_outcome(reg: Registry, frames: OutcomeFrames) -> dict[str, object]:
 
 
 def counted_youths(outcome: pd.DataFrame) -> pd.DataFrame:
-    """The outcome rows with `n`, the youths each row stands for (1 a row when youth by youth)."""
-    return outcome if "n" in outcome else outcome.assign(n=1)
+    """The outcome rows with `n`, the youths each row stands for (1 a row when youth by youth);
+    the codes as categoricals, so the many group filters compare small integers, not strings."""
+    counted = outcome if "n" in outcome else outcome.assign(n=1)
+    return counted.astype({"partnership_id": "category", "cohort": "category", "category": "category",
+                           "status": "category"})
 
 
 def _group_counts(reg: Registry, rows: pd.DataFrame, p: str, c: str, date: object, cats: Sequence[str],
