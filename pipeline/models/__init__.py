@@ -42,12 +42,20 @@ SQL_MACROS = {
     # calendar months from origin's month to day's month: month month_offset(origin, day) is the
     # one whose reference day lies in day's month
     "month_offset(origin, day)": "(year(day) - year(origin)) * 12 + month(day) - month(origin)",
-    # the first month whose reference day is on or after day
+    # the first month whose reference day is on or after day. That month offset(origin, day)'s
+    # reference day, in day's month, is the day of the month of origin clamped to the month's
+    # end, so it lies before day exactly when origin's day of the month is smaller than day's
+    # (compared without date arithmetic, which costs at a million youths)
     "first_month_from(origin, day)": "month_offset(origin, day) + case when "
-                                     "reference_day(origin, month_offset(origin, day)) < day then 1 else 0 end",
-    # the last month whose reference day is on or before day
+                                     "day(origin) < day(day) then 1 else 0 end",
+    # the last month whose reference day is on or before day: that reference day lies after day
+    # exactly when origin's day of the month is larger than day's and day is not its month's last
     "last_month_until(origin, day)": "month_offset(origin, day) - case when "
-                                     "reference_day(origin, month_offset(origin, day)) > day then 1 else 0 end",
+                                     "day(origin) > day(day) and day < last_day(day) then 1 else 0 end",
+    # the years k after STU (year k = months 12(k-1)+1 .. 12k) that months first .. last reach,
+    # and how many of those months lie in year k
+    "years_of_months(first_month, last_month)": "range((first_month - 1) // 12 + 1, (last_month - 1) // 12 + 2)",
+    "months_in_year(first_month, last_month, k)": "least(last_month, 12 * k) - greatest(first_month, 12 * k - 11) + 1",
     # the status on an observed day: the covering spell's, 'other' (category 'unknown') when no
     # spell covers the day; NULL when the day is not observable
     "observed_status(observable, spell_status)": "case when observable then coalesce(spell_status, 'other') end",

@@ -10,12 +10,21 @@
 --   youth's outcome as of that export's date. On the newest date it equals the 'ALL' row
 --   of outcome_12m_summary.
 --   Shares are over all youths (n), as in outcome_12m_summary.
-with export_counts as (
+with outcomes as (
+    -- every export's twelve-month outcomes (int_outcome_12m_by_export): those of the current
+    -- exports are the table outcome_12m, already looked up; only the superseded exports' are
+    -- looked up here (superseded = true is a comparison: it reaches the look-ups)
+    select export_id, category from outcome_12m
+    union all
+    select export_id, category from int_outcome_12m_by_export where superseded = true
+),
+
+export_counts as (
     -- each export's youths by twelve-month category, counted once
     select
         export_id,
         unnest(category_counts(category))  -- n, n_job, n_education, ..., n_unknown
-    from int_outcome_12m_by_export
+    from outcomes
     group by export_id
 ),
 

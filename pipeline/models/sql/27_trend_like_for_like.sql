@@ -7,7 +7,8 @@
 --     exports of one date the later ingested (the trend's point of that date)
 --   cohorts compared = the years of STU end with youths in both exports; youths still in STU
 --     have no cohort and are left out of both
---   n_previous / n_current = youths of those cohorts by 12-month status (int_outcome_12m_by_export),
+--   n_previous / n_current = youths of those cohorts by 12-month status (int_outcome_12m_by_export;
+--     outcome_12m for the current exports),
 --     each as of its own export's date; shares over all youths of the compared cohorts (n),
 --     as in outcome_12m_summary
 --   change_pp = 100 x (share_current - share_previous), percentage points (none for 'total')
@@ -44,10 +45,19 @@ pairs as (
     join previous_export using (partnership_id)
 ),
 
+export_outcomes as (
+    -- every export's twelve-month outcomes (int_outcome_12m_by_export): those of the current
+    -- exports are the table outcome_12m, already looked up; only the superseded exports' are
+    -- looked up here (superseded = true is a comparison: it reaches the look-ups)
+    select export_id, cohort, category from outcome_12m
+    union all
+    select export_id, cohort, category from int_outcome_12m_by_export where superseded = true
+),
+
 outcomes as (
     -- the 12-month outcomes of the two exports of each pair only
     select export_id, cohort, category
-    from int_outcome_12m_by_export
+    from export_outcomes
     where export_id in (select previous_export_id from pairs union all select current_export_id from pairs)
 ),
 

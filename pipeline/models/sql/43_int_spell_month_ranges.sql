@@ -14,8 +14,9 @@
 --   the reference days still increase strictly with m, so each spell covers one contiguous
 --   range, and the test against the (clamped) reference day is exact.)
 -- Validation forbids overlapping spells, so the ranges of one youth are disjoint. Should two
--- spells ever cover the same reference day, that youth's months are resolved one by one (the
--- spell that started last wins, as in int_status_after_stu) and given as one-month ranges.
+-- spells ever cover the same reference day, the months of the ranges that overlap are resolved
+-- one by one (the spell that started last wins, as in int_status_after_stu) and given as
+-- one-month ranges.
 with youths as (
     select * from int_youth_observable_months
     where observable_months > 0
@@ -49,26 +50,23 @@ covering as (
     where first_month <= last_month
 ),
 
-neighbours as (
-    -- sorted by first month, any two overlapping ranges imply an overlap of neighbours: a youth
-    -- overlaps when any range starts on or before the end of the one before it
+flagged as (
+    -- whether a range shares a month with another range of the youth: sorted by first month,
+    -- with an earlier one that reaches this one's first month, or with the next one, which
+    -- starts within this one (one sorted pass per youth)
     select
         covering.*,
-        coalesce(bool_or(first_month <= previous_last_month) over youth, false) as overlapping
-    from (
-        select
-            covering.*,
-            lag(last_month) over (
-                partition by population, export_id, participant_id order by first_month, start_date
-            ) as previous_last_month
-        from covering
-    ) as covering
-    window youth as (partition by population, export_id, participant_id)
+        coalesce(first_month <= max(last_month) over earlier, false)
+            or coalesce(lead(first_month) over youth <= last_month, false) as overlapping
+    from covering
+    window
+        youth as (partition by population, export_id, participant_id order by first_month, start_date),
+        earlier as (youth rows between unbounded preceding and 1 preceding)
 ),
 
 disjoint as (
-    select * exclude (previous_last_month, overlapping)
-    from neighbours
+    select * exclude (overlapping)
+    from flagged
     where not overlapping
 ),
 
@@ -76,9 +74,9 @@ resolved as (
     select * exclude (month) replace (month as first_month, month as last_month)
     from (
         select
-            neighbours.* exclude (previous_last_month, overlapping),
-            unnest(range(neighbours.first_month, neighbours.last_month + 1)) as month
-        from neighbours
+            flagged.* exclude (overlapping),
+            unnest(range(flagged.first_month, flagged.last_month + 1)) as month
+        from flagged
         where overlapping
     )
     qualify row_number() over (
