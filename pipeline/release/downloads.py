@@ -69,7 +69,8 @@ def table_frame(table: pd.DataFrame, lang: str, threshold: int) -> pd.DataFrame:
     out = pd.DataFrame({t(f"csv.{c}", lang): [_label(c, v, lang) for v in table[c]] for c in used})
     out[t("csv.quantity", lang)] = [t(f"q.{q}", lang) if has_text(f"q.{q}") else q for q in table["quantity"]]
     out[t("csv.value", lang)] = [_number(v, lang) for v in table["value"]]
-    out[t("csv.shown", lang)] = [cell_text(row, lang, threshold) for _, row in table.iterrows()]
+    out[t("csv.shown", lang)] = [cell_text(row, lang, threshold)
+                                 for row in table[["hidden", "unit", "value", "decimals"]].to_dict("records")]
     out[t("csv.unit", lang)] = list(table["unit"])
     out[t("csv.hidden", lang)] = [t("value.yes" if h else "value.no", lang) for h in table["hidden"]]
     return out
