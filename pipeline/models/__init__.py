@@ -56,6 +56,14 @@ SQL_MACROS = {
     # and how many of those months lie in year k
     "years_of_months(first_month, last_month)": "range((first_month - 1) // 12 + 1, (last_month - 1) // 12 + 2)",
     "months_in_year(first_month, last_month, k)": "least(last_month, 12 * k) - greatest(first_month, 12 * k - 11) + 1",
+    # whether a youth's month range shares a month with another of the youth's ranges (`youth`:
+    # the youth's key, a row of columns): sorted by first month, with an earlier one that
+    # reaches this one's first month, or with the next one, which starts within this one (one
+    # sorted pass per youth; ingest refuses overlapping spells, so this is a safeguard)
+    "overlaps_another_range(youth, first_month, last_month, start_date)":
+        "coalesce(first_month <= max(last_month) over (partition by youth order by first_month, start_date "
+        "rows between unbounded preceding and 1 preceding), false) or coalesce(lead(first_month) over "
+        "(partition by youth order by first_month, start_date) <= last_month, false)",
     # the status on an observed day: the covering spell's, 'other' (category 'unknown') when no
     # spell covers the day; NULL when the day is not observable
     "observed_status(observable, spell_status)": "case when observable then coalesce(spell_status, 'other') end",

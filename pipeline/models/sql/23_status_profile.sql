@@ -58,16 +58,11 @@ profile_ranges as (
 
 flagged_ranges as (
     -- whether a range shares a month with another range of the youth (ingest refuses
-    -- overlapping spells): sorted by first month, with an earlier one that reaches this one's
-    -- first month, or with the next one, which starts within this one
+    -- overlapping spells; the macro overlaps_another_range)
     select
         profile_ranges.*,
-        coalesce(first_month <= max(last_month) over earlier, false)
-            or coalesce(lead(first_month) over youth <= last_month, false) as overlapping
+        overlaps_another_range((export_id, participant_id), first_month, last_month, start_date) as overlapping
     from profile_ranges
-    window
-        youth as (partition by export_id, participant_id order by first_month, start_date),
-        earlier as (youth rows between unbounded preceding and 1 preceding)
 ),
 
 youth_month_category as (

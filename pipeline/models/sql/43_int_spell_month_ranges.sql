@@ -51,17 +51,13 @@ covering as (
 ),
 
 flagged as (
-    -- whether a range shares a month with another range of the youth: sorted by first month,
-    -- with an earlier one that reaches this one's first month, or with the next one, which
-    -- starts within this one (one sorted pass per youth)
+    -- whether a range shares a month with another range of the youth (the macro
+    -- overlaps_another_range: one sorted pass per youth)
     select
         covering.*,
-        coalesce(first_month <= max(last_month) over earlier, false)
-            or coalesce(lead(first_month) over youth <= last_month, false) as overlapping
+        overlaps_another_range((population, export_id, participant_id), first_month, last_month, start_date)
+            as overlapping
     from covering
-    window
-        youth as (partition by population, export_id, participant_id order by first_month, start_date),
-        earlier as (youth rows between unbounded preceding and 1 preceding)
 ),
 
 disjoint as (
