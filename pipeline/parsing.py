@@ -27,6 +27,7 @@ TEXT = pd.StringDtype("pyarrow")
 _SIMPLE_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SIMPLE_DAY_FIRST = r"^[0-9]{2}[-./][0-9]{2}[-./][0-9]{4}$"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a date of an export may have (else a message)
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -161,8 +162,7 @@ def _plain_date_column(text: pd.Series) -> pd.Series | None:
         days = array.cast(pa.date32())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    years = pc.min_max(pc.year(days))
-    if years["min"].as_py() < 1900 or years["max"].as_py() > 2100:
+    if not _years_accepted(days):
         return None
     return pd.Series(days.to_numpy(zero_copy_only=False).astype("datetime64[ns]"), index=text.index)
 
@@ -206,10 +206,15 @@ def _simple_dates(text: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
         days = picked.cast(pa.date32())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    years = pc.year(days)
-    if not pc.all(pc.and_(pc.greater_equal(years, 1900), pc.less_equal(years, 2100))).as_py():
+    if not _years_accepted(days):
         return None
     return chosen.to_numpy(zero_copy_only=False), days.to_numpy(zero_copy_only=False).astype("datetime64[ns]")
+
+
+def _years_accepted(days: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether every date read in Arrow lies in FIRST_YEAR .. LAST_YEAR (else the full rules name the year)."""
+    years = pc.min_max(pc.year(days))
+    return years["min"].as_py() is None or FIRST_YEAR <= years["min"].as_py() <= years["max"].as_py() <= LAST_YEAR
 
 
 def _parse_dates_fully(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series]:
@@ -225,7 +230,7 @@ def _parse_dates_fully(text: pd.Series, lang: str) -> tuple[pd.Series, pd.Series
     shaped = parts["year"].notna()
     if shaped.any():
         numbers = parts[shaped].astype(int)
-        in_range = numbers["year"].between(1900, 2100)
+        in_range = numbers["year"].between(FIRST_YEAR, LAST_YEAR)
         candidate = pd.to_datetime(numbers[in_range][["year", "month", "day"]], errors="coerce")
         dates.loc[candidate.index] = candidate
     errors = pd.Series(pd.NA, index=text.index, dtype="string")
@@ -242,7 +247,7 @@ def _date_error(value: str, parts: pd.Series, lang: str) -> str:
         return t("ingest.date_serial", lang, value=shown(value))
     if pd.notna(parts["year"]):
         year, month, day = int(parts["year"]), int(parts["month"]), int(parts["day"])
-        if not 1900 <= year <= 2100:
+        if not FIRST_YEAR <= year <= LAST_YEAR:
             return t("ingest.date_year", lang, value=shown(value), year=year)
         if month > 12 and day <= 12:
             return t("ingest.date_day_first", lang, value=shown(value), month=month)
