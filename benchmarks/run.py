@@ -237,8 +237,7 @@ def _duckdb_computing_only(con: duckdb.DuckDBPyConnection, models: list) -> floa
     tables = [m for m in models if m.materialisation == "table"]
     started = time.perf_counter()
     for model in tables:
-        body = model.path.read_text(encoding="utf-8").strip().rstrip(";")
-        con.execute(f"create or replace temp table {model.name} as\n{body}")
+        con.execute(f"create or replace temp table {model.name} as\n{model.select()}")
     seconds = time.perf_counter() - started
     for model in tables:
         con.execute(f"drop table temp.{model.name}")

@@ -199,7 +199,7 @@ def _model_sql(name: str) -> str:
     """A model's SELECT (its file's text)."""
     for model in sql_models():
         if model.name == name:
-            return model.path.read_text(encoding="utf-8").strip().rstrip(";")
+            return model.select()
     raise LookupError(f"no SQL model named {name}")
 
 

@@ -90,9 +90,12 @@ class SqlModel:
     def materialisation(self) -> str:
         return "view" if self.name.startswith(("stg_", "int_")) else "table"
 
+    def select(self) -> str:
+        """The model's SELECT (its file's text), to run as a query or to create the relation from."""
+        return self.path.read_text(encoding="utf-8").strip().rstrip(";")
+
     def statement(self) -> str:
-        body = self.path.read_text(encoding="utf-8").strip().rstrip(";")
-        return f"create or replace {self.materialisation} {self.name} as\n{body}"
+        return f"create or replace {self.materialisation} {self.name} as\n{self.select()}"
 
 
 def sql_models(directory: Path = config.MODELS_SQL_DIR) -> list[SqlModel]:
